@@ -1,0 +1,35 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Plugin } from 'vite';
+import { compactGeography, type EtalabCommuneRecord, type EtalabEpciRecord } from '../../src-shared/geography/geography';
+
+const VIRTUAL_ID = 'virtual:bocage-geography';
+const RESOLVED_ID = `\0${VIRTUAL_ID}`;
+
+/** COG vintage of the pinned @etalab/decoupage-administratif (6.0.0 is the 2026 geography). */
+export const GEOGRAPHY_VINTAGE = 'COG 2026';
+
+export function loadCompactGeography() {
+  const require = createRequire(import.meta.url);
+  const read = <T>(file: string): T =>
+    JSON.parse(readFileSync(require.resolve(`@etalab/decoupage-administratif/data/${file}`), 'utf8')) as T;
+  return compactGeography(GEOGRAPHY_VINTAGE, read<EtalabCommuneRecord[]>('communes.json'), read<EtalabEpciRecord[]>('epci.json'));
+}
+
+/**
+ * Ships the official geography inside the app, in compact form, as a module the renderer imports
+ * lazily: usable offline, loaded only when someone searches a territory.
+ */
+export function geographyPlugin(): Plugin {
+  return {
+    name: 'bocage-geography',
+    resolveId(id) {
+      return id === VIRTUAL_ID ? RESOLVED_ID : null;
+    },
+    load(id) {
+      if (id !== RESOLVED_ID) return null;
+      // JSON.parse of a string literal is much faster for the engine than a huge object literal.
+      return `export default JSON.parse(${JSON.stringify(JSON.stringify(loadCompactGeography()))});`;
+    },
+  };
+}

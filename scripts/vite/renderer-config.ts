@@ -1,0 +1,50 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import type { Plugin, UserConfig } from 'vite';
+import { geographyPlugin } from './geography-plugin';
+
+const root = fileURLToPath(new URL('../../src-renderer', import.meta.url));
+const shared = fileURLToPath(new URL('../../src-shared', import.meta.url));
+
+/**
+ * Strict Content-Security-Policy, added to the built page only: the dev server injects inline
+ * scripts for hot reload. connect-src allows WebSockets because the sync server is chosen by the user.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self' ws: wss:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-src 'none'",
+].join('; ');
+
+function contentSecurityPolicyPlugin(): Plugin {
+  return {
+    name: 'bocage-csp',
+    apply: 'build',
+    transformIndexHtml() {
+      return [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' }];
+    },
+  };
+}
+
+/** The renderer's Vite configuration, shared by the desktop build and the web build. */
+export function rendererConfig(outDir: string): UserConfig {
+  return {
+    root,
+    base: './',
+    plugins: [react(), geographyPlugin(), contentSecurityPolicyPlugin()],
+    resolve: { alias: { '@shared': shared } },
+    build: {
+      outDir,
+      emptyOutDir: true,
+      target: 'es2022',
+      chunkSizeWarningLimit: 4096,
+    },
+  };
+}

@@ -1,0 +1,13 @@
+/**
+ * The few WHATWG globals that exist in every runtime the core runs in (browsers, Electron, Node).
+ * Declared by hand, narrowly, because the core's tsconfig deliberately loads neither the DOM nor
+ * the Node type libraries.
+ */
+declare class URL {
+  constructor(url: string, base?: string);
+  protocol: string;
+  hostname: string;
+  readonly host: string;
+  readonly port: string;
+  toString(): string;
+}
