@@ -1,0 +1,27 @@
+/** fr-FR formatting shared by the UI and the exports, so a figure reads the same everywhere. */
+
+const integerFormat = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 });
+const dateFormat = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const dateTimeFormat = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'short', timeStyle: 'short' });
+const timeFormat = new Intl.DateTimeFormat('fr-FR', { hour: '2-digit', minute: '2-digit' });
+
+/** "12 345" with the narrow no-break space French typography uses between thousands. */
+export function formatInteger(value: number): string {
+  return integerFormat.format(value);
+}
+
+/** "2024-03-05" → "5 mars 2024"; an empty or invalid date gives "". */
+export function formatIsoDate(isoDate: string | null): string {
+  if (!isoDate) return '';
+  const date = new Date(`${isoDate}T00:00:00Z`);
+  return Number.isNaN(date.getTime()) ? '' : dateFormat.format(date);
+}
+
+/** A timestamp as "05/03/2024 14:07", in the machine's time zone. */
+export function formatDateTime(timestamp: number): string {
+  return dateTimeFormat.format(new Date(timestamp));
+}
+
+export function formatTime(timestamp: number): string {
+  return timeFormat.format(new Date(timestamp));
+}
