@@ -1,5 +1,37 @@
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { App } from './app/app';
+import { SessionContext } from './app/session-context';
+import { WorkspaceSession } from './app/workspace-session';
+import { selectBridge } from './bridge/select-bridge';
+import { DocumentStore } from './storage/document-store';
+import { LocalDatabase } from './storage/local-database';
+import './app/styles.css';
+
+async function startBocage(container: HTMLElement): Promise<void> {
+  const root = createRoot(container);
+  try {
+    const session = await WorkspaceSession.start(new LocalDatabase(), new DocumentStore(), selectBridge());
+    root.render(
+      <StrictMode>
+        <SessionContext.Provider value={session}>
+          <App />
+        </SessionContext.Provider>
+      </StrictMode>,
+    );
+  } catch (error) {
+    root.render(
+      <main className="startup-error">
+        <h1>Bocage n’a pas pu démarrer</h1>
+        <p role="alert">
+          Le stockage local de ce navigateur est inaccessible ({error instanceof Error ? error.message : String(error)}). Vos
+          données n’ont pas été modifiées. Fermez les autres fenêtres de Bocage puis relancez l’application.
+        </p>
+      </main>,
+    );
+  }
+}
 
 const container = document.getElementById('root');
 if (!container) throw new Error('Élément racine introuvable.');
-createRoot(container).render(<h1>Missions</h1>);
+void startBocage(container);

@@ -1,13 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Plugin } from 'vite';
+import { GEOGRAPHY_VINTAGE } from '../../src-shared/geography/geography-vintage';
 import { compactGeography, type EtalabCommuneRecord, type EtalabEpciRecord } from '../../src-shared/geography/geography';
 
 const VIRTUAL_ID = 'virtual:bocage-geography';
 const RESOLVED_ID = `\0${VIRTUAL_ID}`;
 
-/** COG vintage of the pinned @etalab/decoupage-administratif (6.0.0 is the 2026 geography). */
-export const GEOGRAPHY_VINTAGE = 'COG 2026';
 
 export function loadCompactGeography() {
   const require = createRequire(import.meta.url);

@@ -1,4 +1,5 @@
 /** fr-FR formatting shared by the UI and the exports, so a figure reads the same everywhere. */
+import { isIsoDate } from '../validation/mission-validation';
 
 const integerFormat = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 });
 const dateFormat = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
@@ -12,9 +13,9 @@ export function formatInteger(value: number): string {
 
 /** "2024-03-05" → "5 mars 2024"; an empty or invalid date gives "". */
 export function formatIsoDate(isoDate: string | null): string {
-  if (!isoDate) return '';
-  const date = new Date(`${isoDate}T00:00:00Z`);
-  return Number.isNaN(date.getTime()) ? '' : dateFormat.format(date);
+  // The engine rolls "2024-02-30" over to 1 March instead of refusing it, hence the strict check.
+  if (!isoDate || !isIsoDate(isoDate)) return '';
+  return dateFormat.format(new Date(`${isoDate}T00:00:00Z`));
 }
 
 /** A timestamp as "05/03/2024 14:07", in the machine's time zone. */

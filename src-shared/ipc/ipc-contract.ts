@@ -25,7 +25,7 @@ export const saveFileRequestSchema = z
   .object({
     fileKind: z.enum(['docx', 'xlsx']),
     suggestedName: safeFileName,
-    bytes: z.instanceof(Uint8Array).refine((bytes) => bytes.byteLength > 0 && bytes.byteLength <= MAX_SAVED_FILE_BYTES, 'Taille de fichier invalide.'),
+    bytes: z.custom<Uint8Array>((value) => value instanceof Uint8Array, 'Contenu de fichier invalide.').refine((bytes) => bytes.byteLength > 0 && bytes.byteLength <= MAX_SAVED_FILE_BYTES, 'Taille de fichier invalide.'),
   })
   .strict()
   .refine((request) => request.suggestedName.toLowerCase().endsWith(`.${request.fileKind}`), 'Extension incohérente.');

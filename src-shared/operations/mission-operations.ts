@@ -14,6 +14,7 @@ import { newId } from '../model/ids';
 import type { MissionStatusId, MissionThemeId } from '../model/mission-vocabulary';
 import { isMissionStatusId, isMissionThemeId } from '../model/mission-vocabulary';
 import { migrateDocument } from '../schema/migrate-document';
+import { isWrittenByNewerSchema } from '../schema/schema-version';
 import { replaceText } from '../text/replace-text';
 import {
   hasErrors,
@@ -24,7 +25,7 @@ import {
   validateTitle,
   type NewMissionInput,
 } from '../validation/mission-validation';
-import { InvalidOperationError, runOperation } from './document-guards';
+import { InvalidOperationError, ReadOnlyDocumentError, runOperation } from './document-guards';
 
 function touch(doc: Y.Doc, now: number): void {
   missionMap(doc).set(MISSION_FIELD.updatedAt, now);
@@ -44,6 +45,8 @@ export function createMission(
 ): string {
   const errors = validateNewMission(input);
   if (hasErrors(errors)) throw new InvalidOperationError(Object.values(errors).join(' '));
+  // Both documents are checked before either is written: a mission must never exist unlisted.
+  if (isWrittenByNewerSchema(workspaceDoc) || isWrittenByNewerSchema(missionDoc)) throw new ReadOnlyDocumentError();
   migrateDocument(missionDoc, 'mission');
   runOperation(missionDoc, origin, () => {
     const mission = missionMap(missionDoc);

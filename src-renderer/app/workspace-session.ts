@@ -1,0 +1,149 @@
+import { listWorkspaceMissions } from '@shared/documents/workspace-listing';
+import type { GeoCommune, GeoEpci } from '@shared/geography/geography';
+import { newId } from '@shared/model/ids';
+import {
+  addCommuneToTerritory,
+  addEpciToTerritory,
+  createMission,
+} from '@shared/operations/mission-operations';
+import type { NewMissionInput } from '@shared/validation/mission-validation';
+import type { Bridge } from '../bridge/bridge';
+import type { DocumentStore, OpenDocument } from '../storage/document-store';
+import type { LocalDatabase } from '../storage/local-database';
+import { refreshCatalogEntry, rebuildCatalog } from '../storage/mission-catalog';
+import { loadSyncSettings, saveSyncSettings, type SyncSettings } from '../storage/sync-settings';
+import { SyncClient, type SyncState } from '../sync/sync-client';
+import { LOCAL_ORIGIN } from './local-origin';
+
+export type TerritoryChoice =
+  | { kind: 'commune'; commune: GeoCommune }
+  | { kind: 'epci'; epci: GeoEpci; members: GeoCommune[] };
+
+export interface SessionSyncState extends SyncState {
+  configured: boolean;
+}
+
+const NOT_CONFIGURED: SessionSyncState = { configured: false, status: 'offline', errorMessage: null, lastSyncedAt: null };
+
+/** How long a burst of edits to one mission waits before its home-screen entry is refreshed. */
+const CATALOG_REFRESH_DELAY_MS = 150;
+
+/**
+ * The open workspace of this machine: its documents, the derived catalog, and the connection to
+ * the sync server when one is configured. One instance for the renderer's lifetime.
+ */
+export class WorkspaceSession {
+  private syncClient: SyncClient | null = null;
+  private syncState: SessionSyncState = NOT_CONFIGURED;
+  private syncSettings: SyncSettings | null = null;
+  private readonly syncListeners = new Set<() => void>();
+  private readonly watched = new Map<string, OpenDocument>();
+  private readonly refreshTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  private stopSyncListener: (() => void) | null = null;
+
+  private constructor(
+    readonly db: LocalDatabase,
+    readonly store: DocumentStore,
+    readonly bridge: Bridge,
+    readonly workspace: OpenDocument,
+  ) {}
+
+  static async start(db: LocalDatabase, store: DocumentStore, bridge: Bridge): Promise<WorkspaceSession> {
+    const workspace = await store.openWorkspace();
+    const session = new WorkspaceSession(db, store, bridge, workspace);
+    session.connect(await loadSyncSettings(db));
+    if ((await db.catalog.count()) === 0 && listWorkspaceMissions(workspace.doc).length > 0) {
+      await rebuildCatalog(db, store);
+    }
+    workspace.doc.on('update', () => void session.followWorkspace());
+    // Opening every mission document is needed for sync, not for the first paint: the home screen
+    // reads the catalog, so this runs after start-up.
+    setTimeout(() => void session.followWorkspace(), 0);
+    return session;
+  }
+
+  /** Opens (and syncs) every mission the workspace lists, and drops trashed ones from the catalog. */
+  private async followWorkspace(): Promise<void> {
+    for (const entry of listWorkspaceMissions(this.workspace.doc)) {
+      if (entry.trashed) await this.db.catalog.delete(entry.id);
+      else await this.openMission(entry.id);
+    }
+  }
+
+  private isTrashed(missionId: string): boolean {
+    return listWorkspaceMissions(this.workspace.doc).some((entry) => entry.id === missionId && entry.trashed);
+  }
+
+  async openMission(missionId: string): Promise<OpenDocument> {
+    const mission = await this.store.openMission(missionId);
+    if (!this.watched.has(mission.name)) {
+      this.watched.set(mission.name, mission);
+      this.syncClient?.attach(mission.name, mission.doc);
+      mission.doc.on('update', () => this.scheduleCatalogRefresh(missionId, mission));
+      await refreshCatalogEntry(this.db, mission, this.isTrashed(missionId));
+    }
+    return mission;
+  }
+
+  private scheduleCatalogRefresh(missionId: string, mission: OpenDocument): void {
+    clearTimeout(this.refreshTimers.get(missionId));
+    this.refreshTimers.set(
+      missionId,
+      setTimeout(() => {
+        this.refreshTimers.delete(missionId);
+        void refreshCatalogEntry(this.db, mission, this.isTrashed(missionId));
+      }, CATALOG_REFRESH_DELAY_MS),
+    );
+  }
+
+  /** Creates the mission with its territory; the whole creation is outside the undo history. */
+  async createMission(input: NewMissionInput, territory: readonly TerritoryChoice[]): Promise<string> {
+    const missionId = newId();
+    const mission = await this.store.openMission(missionId);
+    createMission(this.workspace.doc, mission.doc, input, LOCAL_ORIGIN, Date.now(), missionId);
+    for (const choice of territory) {
+      if (choice.kind === 'commune') addCommuneToTerritory(mission.doc, choice.commune, LOCAL_ORIGIN);
+      else addEpciToTerritory(mission.doc, choice.epci, choice.members, LOCAL_ORIGIN);
+    }
+    await this.openMission(missionId);
+    return missionId;
+  }
+
+  getSyncSettings(): SyncSettings | null {
+    return this.syncSettings;
+  }
+
+  async configureSync(settings: SyncSettings | null): Promise<void> {
+    await saveSyncSettings(this.db, settings);
+    this.connect(settings);
+  }
+
+  private connect(settings: SyncSettings | null): void {
+    this.stopSyncListener?.();
+    this.syncClient?.destroy();
+    this.syncClient = null;
+    this.syncSettings = settings;
+    if (!settings) {
+      this.setSyncState(NOT_CONFIGURED);
+      return;
+    }
+    const client = new SyncClient({ url: settings.serverUrl, token: settings.accessToken });
+    this.syncClient = client;
+    this.stopSyncListener = client.onStateChange((state) => this.setSyncState({ ...state, configured: true }));
+    this.setSyncState({ ...client.getState(), configured: true });
+    client.attach(this.workspace.name, this.workspace.doc);
+    for (const mission of this.watched.values()) client.attach(mission.name, mission.doc);
+  }
+
+  private setSyncState(state: SessionSyncState): void {
+    this.syncState = state;
+    for (const listener of this.syncListeners) listener();
+  }
+
+  getSyncState = (): SessionSyncState => this.syncState;
+
+  subscribeToSync = (listener: () => void): (() => void) => {
+    this.syncListeners.add(listener);
+    return () => this.syncListeners.delete(listener);
+  };
+}

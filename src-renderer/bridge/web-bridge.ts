@@ -1,0 +1,29 @@
+import type { SavableFileKind } from '@shared/ipc/ipc-contract';
+import type { Bridge } from './bridge';
+
+const MIME_TYPES = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+} as const satisfies Record<SavableFileKind, string>;
+
+/** In a plain browser a file is saved as a download; there is no application menu. */
+export function createWebBridge(): Bridge {
+  return {
+    kind: 'web',
+    async saveFile(request) {
+      const blob = new Blob([request.bytes as Uint8Array<ArrayBuffer>], { type: MIME_TYPES[request.fileKind] });
+      const url = URL.createObjectURL(blob);
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = request.suggestedName;
+      link.hidden = true;
+      document.body.append(link);
+      link.click();
+      link.remove();
+      // The download has started from the object URL; revoking at once can cancel it in some browsers.
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      return { status: 'saved', fileName: request.suggestedName };
+    },
+    onMenuCommand: () => () => undefined,
+  };
+}

@@ -1,0 +1,72 @@
+import * as Y from 'yjs';
+import { IndexeddbPersistence, storeState } from 'y-indexeddb';
+import { missionDocumentName, workspaceDocumentName, type DocumentKind } from '@shared/documents/document-names';
+import { migrateDocument } from '@shared/schema/migrate-document';
+import { isWrittenByNewerSchema } from '@shared/schema/schema-version';
+
+/** y-indexeddb appends on every change and compacts late; past this many rows we compact on open. */
+const COMPACT_ON_OPEN_ABOVE_ROWS = 50;
+
+export interface OpenDocument {
+  name: string;
+  kind: DocumentKind;
+  doc: Y.Doc;
+  /** True when a newer Bocage wrote it: it is shown, never written. */
+  isReadOnly(): boolean;
+}
+
+interface PersistenceInternals {
+  _dbsize: number;
+}
+
+/**
+ * Opens each Yjs document once, loads it from its own IndexedDB database, compacts it, and
+ * migrates it to this build's schema (unless a newer build wrote it).
+ */
+export class DocumentStore {
+  private readonly open = new Map<string, Promise<OpenDocument>>();
+  private readonly persistences: IndexeddbPersistence[] = [];
+
+  openWorkspace(): Promise<OpenDocument> {
+    return this.openDocument(workspaceDocumentName(), 'workspace');
+  }
+
+  openMission(missionId: string): Promise<OpenDocument> {
+    return this.openDocument(missionDocumentName(missionId), 'mission');
+  }
+
+  /** A fresh document for a mission about to be created: persisted from its first change. */
+  createMissionDocument(missionId: string): Promise<OpenDocument> {
+    return this.openMission(missionId);
+  }
+
+  openDocuments(): Promise<OpenDocument[]> {
+    return Promise.all(this.open.values());
+  }
+
+  private openDocument(name: string, kind: DocumentKind): Promise<OpenDocument> {
+    const existing = this.open.get(name);
+    if (existing) return existing;
+    const opening = this.load(name, kind);
+    this.open.set(name, opening);
+    return opening;
+  }
+
+  private async load(name: string, kind: DocumentKind): Promise<OpenDocument> {
+    const doc = new Y.Doc();
+    const persistence = new IndexeddbPersistence(name, doc);
+    this.persistences.push(persistence);
+    await persistence.whenSynced;
+    if ((persistence as unknown as PersistenceInternals)._dbsize > COMPACT_ON_OPEN_ABOVE_ROWS) {
+      await storeState(persistence, true);
+    }
+    if (!isWrittenByNewerSchema(doc) && kind === 'workspace') migrateDocument(doc, kind);
+    return { name, kind, doc, isReadOnly: () => isWrittenByNewerSchema(doc) };
+  }
+
+  async destroy(): Promise<void> {
+    await Promise.all(this.persistences.map((persistence) => persistence.destroy()));
+    for (const opening of this.open.values()) (await opening).doc.destroy();
+    this.open.clear();
+  }
+}
