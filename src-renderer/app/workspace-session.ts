@@ -52,6 +52,10 @@ export class WorkspaceSession {
     const workspace = await store.openWorkspace();
     const session = new WorkspaceSession(db, store, bridge, workspace);
     session.connect(await loadSyncSettings(db));
+    // The system knows first when the network goes: stop at once instead of waiting for a heartbeat
+    // to time out, and come back as soon as it returns.
+    window.addEventListener('offline', () => session.connect(session.syncSettings));
+    window.addEventListener('online', () => session.connect(session.syncSettings));
     if ((await db.catalog.count()) === 0 && listWorkspaceMissions(workspace.doc).length > 0) {
       await rebuildCatalog(db, store);
     }
@@ -127,10 +131,19 @@ export class WorkspaceSession {
       this.setSyncState(NOT_CONFIGURED);
       return;
     }
+    if (!navigator.onLine) {
+      this.setSyncState({ configured: true, status: 'offline', errorMessage: null, lastSyncedAt: this.syncState.lastSyncedAt });
+      return;
+    }
     const client = new SyncClient({ url: settings.serverUrl, token: settings.accessToken });
     this.syncClient = client;
-    this.stopSyncListener = client.onStateChange((state) => this.setSyncState({ ...state, configured: true }));
-    this.setSyncState({ ...client.getState(), configured: true });
+    const withHistory = (state: SyncState): SessionSyncState => ({
+      ...state,
+      configured: true,
+      lastSyncedAt: state.lastSyncedAt ?? this.syncState.lastSyncedAt,
+    });
+    this.stopSyncListener = client.onStateChange((state) => this.setSyncState(withHistory(state)));
+    this.setSyncState(withHistory(client.getState()));
     client.attach(this.workspace.name, this.workspace.doc);
     for (const mission of this.watched.values()) client.attach(mission.name, mission.doc);
   }

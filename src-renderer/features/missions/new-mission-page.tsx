@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { flushSync } from 'react-dom';
 import { Link, useLocation } from 'wouter';
 import { GEOGRAPHY_VINTAGE } from '@shared/geography/geography-vintage';
 import type { TerritoryCommune, TerritoryEpci } from '@shared/model/mission';
@@ -72,7 +73,8 @@ export function NewMissionPage() {
   async function create(event: FormEvent) {
     event.preventDefault();
     const found = validateNewMission(values);
-    setErrors(found);
+    // Rendered at once so the first invalid field can take the focus right away.
+    flushSync(() => setErrors(found));
     if (hasErrors(found)) {
       document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
       return;
