@@ -1,3 +1,4 @@
+import * as idb from 'lib0/indexeddb';
 import * as Y from 'yjs';
 import { IndexeddbPersistence, storeState } from 'y-indexeddb';
 import { missionDocumentName, workspaceDocumentName, type DocumentKind } from '@shared/documents/document-names';
@@ -15,8 +16,11 @@ export interface OpenDocument {
   isReadOnly(): boolean;
 }
 
-interface PersistenceInternals {
-  _dbsize: number;
+/** y-indexeddb reports "synced" before it has counted its rows, so count them here. */
+async function storedUpdateRows(persistence: IndexeddbPersistence): Promise<number> {
+  if (!persistence.db) return 0;
+  const [updates] = idb.transact(persistence.db, ['updates'], 'readonly');
+  return updates ? idb.count(updates) : 0;
 }
 
 /**
@@ -57,7 +61,7 @@ export class DocumentStore {
     const persistence = new IndexeddbPersistence(name, doc);
     this.persistences.push(persistence);
     await persistence.whenSynced;
-    if ((persistence as unknown as PersistenceInternals)._dbsize > COMPACT_ON_OPEN_ABOVE_ROWS) {
+    if ((await storedUpdateRows(persistence)) > COMPACT_ON_OPEN_ABOVE_ROWS) {
       await storeState(persistence, true);
     }
     if (!isWrittenByNewerSchema(doc) && kind === 'workspace') migrateDocument(doc, kind);
