@@ -7,13 +7,16 @@ const alias = { '@shared': fileURLToPath(new URL('./src-shared', import.meta.url
 export default defineConfig({
   main: {
     resolve: { alias },
-    build: { outDir: 'out/main', rollupOptions: { input: { index: 'src-main/index.ts' } } },
+    build: { outDir: 'out/main', rolldownOptions: { input: { index: 'src-main/index.ts' } } },
   },
+  // A sandboxed preload cannot require anything but `electron`: it must be one self-contained CommonJS
+  // file, so nothing is left external (electron-vite externalizes package dependencies by default).
   preload: {
     resolve: { alias },
     build: {
       outDir: 'out/preload',
-      rollupOptions: { input: { index: 'src-preload/index.ts' }, output: { format: 'cjs', entryFileNames: '[name].cjs' } },
+      externalizeDeps: false,
+      rolldownOptions: { input: { index: 'src-preload/index.ts' }, output: { format: 'cjs', entryFileNames: '[name].cjs' } },
     },
   },
   renderer: {

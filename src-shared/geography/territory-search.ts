@@ -54,7 +54,8 @@ export function createTerritorySearchIndex(geography: Geography): TerritorySearc
     search(rawQuery, limit = 20) {
       const query = normalizeForSearch(rawQuery);
       if (query === '') return [];
-      const scored: { score: number; population: number; option: TerritoryOption }[] = [];
+      // Options are built only for the results shown: a short query matches thousands of communes.
+      const scored: { score: number; population: number; toOption: () => TerritoryOption }[] = [];
       const isCode = /^[0-9][0-9ab]*$/.test(query.replace(/ /g, ''));
       const code = query.replace(/ /g, '').toUpperCase();
       geography.communes.forEach((commune, index) => {
@@ -67,16 +68,16 @@ export function createTerritorySearchIndex(geography: Geography): TerritorySearc
         } else {
           score = nameScore(communeNames[index] as string, query);
         }
-        if (score > 0) scored.push({ score, population: commune.population ?? 0, option: communeOption(commune) });
+        if (score > 0) scored.push({ score, population: commune.population ?? 0, toOption: () => communeOption(commune) });
       });
       geography.epcis.forEach((epci, index) => {
         const score = isCode ? (epci.code === code ? 5 : 0) : nameScore(epciNames[index] as string, query);
         if (score > 0) {
-          scored.push({ score: score + 0.5, population: epciPopulation(geography, epci), option: epciOption(geography, epci) });
+          scored.push({ score: score + 0.5, population: epciPopulation(geography, epci), toOption: () => epciOption(geography, epci) });
         }
       });
       scored.sort((a, b) => b.score - a.score || b.population - a.population);
-      return scored.slice(0, limit).map((entry) => entry.option);
+      return scored.slice(0, limit).map((entry) => entry.toOption());
     },
   };
 }

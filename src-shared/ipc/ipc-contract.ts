@@ -10,8 +10,9 @@ export const SAVABLE_FILE_KINDS = {
 
 export type SavableFileKind = keyof typeof SAVABLE_FILE_KINDS;
 
+/** Any C0 or C1 control character, DEL included: none belongs in a file name. */
 function hasControlCharacter(value: string): boolean {
-  return [...value].some((character) => (character.codePointAt(0) ?? 0) < 0x20);
+  return /\p{Cc}/u.test(value);
 }
 
 /** A bare file name: no folder, no control characters, the extension of its kind. */
