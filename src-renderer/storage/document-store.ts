@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { IndexeddbPersistence, storeState } from 'y-indexeddb';
 import { missionDocumentName, workspaceDocumentName, type DocumentKind } from '@shared/documents/document-names';
 import { migrateDocument } from '@shared/schema/migrate-document';
-import { isWrittenByNewerSchema } from '@shared/schema/schema-version';
+import { isWrittenByNewerSchema, readSchemaVersion } from '@shared/schema/schema-version';
 
 /** y-indexeddb appends on every change and compacts late; past this many rows we compact on open. */
 const COMPACT_ON_OPEN_ABOVE_ROWS = 50;
@@ -64,7 +64,9 @@ export class DocumentStore {
     if ((await storedUpdateRows(persistence)) > COMPACT_ON_OPEN_ABOVE_ROWS) {
       await storeState(persistence, true);
     }
-    if (!isWrittenByNewerSchema(doc) && kind === 'workspace') migrateDocument(doc, kind);
+    // A mission replica still waiting for its content is left alone: createMission migrates a new
+    // one, and the creator's copy brings the version when it arrives.
+    if (!isWrittenByNewerSchema(doc) && (kind === 'workspace' || readSchemaVersion(doc) > 0)) migrateDocument(doc, kind);
     return { name, kind, doc, isReadOnly: () => isWrittenByNewerSchema(doc) };
   }
 

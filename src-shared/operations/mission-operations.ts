@@ -152,8 +152,14 @@ function communeRecord(commune: GeoCommune, viaEpci: string | null): Y.Map<unkno
 export function addCommuneToTerritory(doc: Y.Doc, commune: GeoCommune, origin: unknown, now: number = Date.now()): void {
   runOperation(doc, origin, () => {
     const communes = territoryCommunesMap(doc);
-    if (communes.has(commune.code)) return;
-    communes.set(commune.code, communeRecord(commune, null));
+    const existing = communes.get(commune.code);
+    if (existing) {
+      // Chosen on its own now: it must stay when the EPCI it came with is removed.
+      if (existing.get('viaEpci') === null) return;
+      existing.set('viaEpci', null);
+    } else {
+      communes.set(commune.code, communeRecord(commune, null));
+    }
     touch(doc, now);
   });
 }

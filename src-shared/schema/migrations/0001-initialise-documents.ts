@@ -1,10 +1,10 @@
 import type { Migration } from '../migrations';
-import { META_FIELD, MISSION_FIELD, metaMap, missionMap } from '../../documents/document-structure';
-import { DEFAULT_MISSION_STATUS } from '../../model/mission-vocabulary';
+import { META_FIELD, metaMap } from '../../documents/document-structure';
 
 /**
- * Version 1: every document says what it is, and a mission has a status. Written so that two
- * replicas running it concurrently on the same empty document agree.
+ * Version 1: every document says what it is. It writes no default into a field a user can edit
+ * (readers supply defaults): on a replica whose content has not arrived yet, such a default could
+ * win over the real value when the two merge.
  */
 export const migration0001InitialiseDocuments: Migration = {
   version: 1,
@@ -12,9 +12,5 @@ export const migration0001InitialiseDocuments: Migration = {
   migrate(doc, kind) {
     const meta = metaMap(doc);
     if (!meta.has(META_FIELD.kind)) meta.set(META_FIELD.kind, kind);
-    if (kind === 'mission') {
-      const mission = missionMap(doc);
-      if (!mission.has(MISSION_FIELD.status)) mission.set(MISSION_FIELD.status, DEFAULT_MISSION_STATUS);
-    }
   },
 };
