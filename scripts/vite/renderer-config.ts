@@ -1,28 +1,13 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import type { Plugin, UserConfig } from 'vite';
+import { CONTENT_SECURITY_POLICY } from '../../src-shared/security/content-security-policy';
 import { geographyPlugin } from './geography-plugin';
 
 const root = fileURLToPath(new URL('../../src-renderer', import.meta.url));
 const shared = fileURLToPath(new URL('../../src-shared', import.meta.url));
 
-/**
- * Strict Content-Security-Policy, added to the built page only: the dev server injects inline
- * scripts for hot reload. connect-src allows WebSockets because the sync server is chosen by the user.
- */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self' ws: wss:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-src 'none'",
-].join('; ');
-
+/** The strict Content-Security-Policy, added to the built page only: the dev server injects inline scripts for hot reload. */
 function contentSecurityPolicyPlugin(): Plugin {
   return {
     name: 'bocage-csp',

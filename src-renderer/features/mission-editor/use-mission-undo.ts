@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useSyncExternalStore } from 'react';
 import * as Y from 'yjs';
 import {
   missionMap,
@@ -19,16 +19,18 @@ export interface MissionUndo {
 /** Typing pauses longer than this start a new undo step. */
 const UNDO_CAPTURE_MS = 600;
 
-/**
- * Undo and redo of this user's own edits to one mission. A colleague's synced change is never
- * undone: the manager tracks only LOCAL_ORIGIN.
- */
-export function useMissionUndo(doc: Y.Doc, enabled: boolean): MissionUndo {
-  const [manager, setManager] = useState<Y.UndoManager | null>(null);
-  const [stacks, setStacks] = useState({ canUndo: false, canRedo: false });
+const STACK_EVENTS = ['stack-item-added', 'stack-item-popped', 'stack-cleared'] as const;
 
-  useEffect(() => {
-    const undoManager = new Y.UndoManager(
+/**
+ * One undo history per mission document, kept as long as the document is open (the whole
+ * session): leaving a mission and coming back keeps its history.
+ */
+const managers = new WeakMap<Y.Doc, Y.UndoManager>();
+
+function undoManagerFor(doc: Y.Doc): Y.UndoManager {
+  let manager = managers.get(doc);
+  if (!manager) {
+    manager = new Y.UndoManager(
       [
         missionMap(doc),
         missionText(doc, 'title'),
@@ -40,20 +42,35 @@ export function useMissionUndo(doc: Y.Doc, enabled: boolean): MissionUndo {
       ],
       { trackedOrigins: new Set([LOCAL_ORIGIN]), captureTimeout: UNDO_CAPTURE_MS },
     );
-    const refresh = () => setStacks({ canUndo: undoManager.canUndo(), canRedo: undoManager.canRedo() });
-    for (const event of ['stack-item-added', 'stack-item-popped', 'stack-cleared'] as const) undoManager.on(event, refresh);
-    setManager(undoManager);
-    return () => {
-      undoManager.destroy();
-      setManager(null);
-    };
-  }, [doc]);
+    managers.set(doc, manager);
+  }
+  return manager;
+}
+
+/**
+ * Undo and redo of this user's own edits to one mission, from the buttons, the desktop menu and
+ * Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y. A colleague's synced change is never undone: the manager tracks
+ * only LOCAL_ORIGIN.
+ */
+export function useMissionUndo(doc: Y.Doc, enabled: boolean): MissionUndo {
+  const manager = undoManagerFor(doc);
+  const subscribe = useCallback(
+    (notify: () => void) => {
+      for (const event of STACK_EVENTS) manager.on(event, notify);
+      return () => {
+        for (const event of STACK_EVENTS) manager.off(event, notify);
+      };
+    },
+    [manager],
+  );
+  const canUndo = useSyncExternalStore(subscribe, () => manager.canUndo());
+  const canRedo = useSyncExternalStore(subscribe, () => manager.canRedo());
 
   const undo = useCallback(() => {
-    if (enabled) manager?.undo();
+    if (enabled) manager.undo();
   }, [manager, enabled]);
   const redo = useCallback(() => {
-    if (enabled) manager?.redo();
+    if (enabled) manager.redo();
   }, [manager, enabled]);
 
   useEffect(() => {
@@ -72,5 +89,5 @@ export function useMissionUndo(doc: Y.Doc, enabled: boolean): MissionUndo {
     return () => window.removeEventListener('keydown', onKeyDown);
   }, [undo, redo]);
 
-  return { undo, redo, canUndo: enabled && stacks.canUndo, canRedo: enabled && stacks.canRedo };
+  return { undo, redo, canUndo: enabled && canUndo, canRedo: enabled && canRedo };
 }

@@ -1,0 +1,107 @@
+import { rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shell } from 'electron';
+import { EVENT_CHANNELS, type MenuCommand } from '@shared/ipc/ipc-channels';
+import { buildMenuTemplate } from './app-menu';
+import { APP_SCHEME, createAppUrlPolicy, resolveDevServerOrigin, type AppUrlPolicy } from './app-origin';
+import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol';
+import { BUILT_PAGE_CONTENT_SECURITY_POLICY } from './content-security-policy';
+import { createInvokeOperations, createIpcHandlers, registerIpcHandlers } from './ipc-handlers';
+import { guardSession, guardWebContents, secureWebPreferences } from './security-policies';
+
+// The only module that imports Electron: everything it wires is plain code tested in Node.
+
+const outFolder = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const PRELOAD_PATH = path.join(outFolder, 'preload', 'index.cjs');
+const RENDERER_ROOT = path.join(outFolder, 'renderer');
+const ICON_PATH = path.join(outFolder, '..', 'resources', 'icon.png');
+
+app.enableSandbox();
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
+
+function openInSystemBrowser(url: string): void {
+  shell.openExternal(url).catch((error: unknown) => console.error('Opening a link in the browser failed:', error));
+}
+
+function createMainWindow(policy: AppUrlPolicy): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1280,
+    height: 820,
+    minWidth: 900,
+    minHeight: 600,
+    show: false,
+    title: 'Bocage',
+    icon: ICON_PATH,
+    backgroundColor: '#f7f5ef',
+    webPreferences: secureWebPreferences(PRELOAD_PATH, app.isPackaged),
+  });
+  window.once('ready-to-show', () => window.show());
+  window.loadURL(policy.entryUrl).catch((error: unknown) => {
+    dialog.showErrorBox('Bocage n’a pas pu afficher sa fenêtre', error instanceof Error ? error.message : String(error));
+  });
+  return window;
+}
+
+function start(): void {
+  const devServerOrigin = resolveDevServerOrigin(process.env.ELECTRON_RENDERER_URL, app.isPackaged);
+  const policy = createAppUrlPolicy(devServerOrigin);
+  let mainWindow: BrowserWindow | null = null;
+  const liveMainWindow = () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow : null);
+
+  const showMainWindow = () => {
+    const window = liveMainWindow();
+    if (!window) {
+      mainWindow = createMainWindow(policy);
+      return;
+    }
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  };
+
+  const sendMenuCommand = (command: MenuCommand) => {
+    const contents = liveMainWindow()?.webContents;
+    if (contents && policy.isAppUrl(contents.getURL())) contents.send(EVENT_CHANNELS.menuCommand, command);
+  };
+
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, policy, openInSystemBrowser));
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  app
+    .whenReady()
+    .then(() => {
+      guardSession(session.defaultSession, policy, devServerOrigin);
+      if (!devServerOrigin) {
+        protocol.handle(
+          APP_SCHEME,
+          createAppProtocolHandler({ rendererRoot: RENDERER_ROOT, fetchFile: (fileUrl) => net.fetch(fileUrl), contentSecurityPolicy: BUILT_PAGE_CONTENT_SECURITY_POLICY }),
+        );
+      }
+      app.setAboutPanelOptions({ applicationName: 'Bocage', applicationVersion: app.getVersion(), iconPath: ICON_PATH });
+      const operations = createInvokeOperations({
+        showSaveDialog: (options) => {
+          const window = liveMainWindow();
+          return window ? dialog.showSaveDialog(window, options) : dialog.showSaveDialog(options);
+        },
+        documentsFolder: app.getPath('documents'),
+        fileSystem: { writeFile, rename, rm },
+        appInfo: { version: app.getVersion(), platform: process.platform },
+      });
+      registerIpcHandlers(ipcMain, createIpcHandlers(operations, policy.isAppUrl));
+      Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(sendMenuCommand, { isPackaged: app.isPackaged, platform: process.platform })));
+      showMainWindow();
+      // Registered once ready: a window cannot be created before, even for a second launch.
+      app.on('second-instance', showMainWindow);
+      app.on('activate', showMainWindow);
+    })
+    .catch((error: unknown) => {
+      dialog.showErrorBox('Bocage n’a pas pu démarrer', error instanceof Error ? error.message : String(error));
+      app.exit(1);
+    });
+}
+
+// A second launch only wakes the running instance, whose 'second-instance' handler shows the window.
+if (app.requestSingleInstanceLock()) start();
+else app.quit();

@@ -1,0 +1,179 @@
+import { mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { INVOKE_CHANNELS } from '@shared/ipc/ipc-channels';
+import { createAppUrlPolicy } from '../../src-main/app-origin';
+import { createInvokeOperations, createIpcHandlers, registerIpcHandlers, type InvokeEvent } from '../../src-main/ipc-handlers';
+import type { SaveFileDependencies, SaveFileSystem } from '../../src-main/save-file';
+
+const APP_FRAME: InvokeEvent = { senderFrame: { url: 'bocage://app/index.html', parent: null } };
+const DOCX_BYTES = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 255]);
+
+let folder: string;
+
+beforeEach(async () => {
+  folder = await mkdtemp(path.join(tmpdir(), 'bocage-save-'));
+});
+
+afterEach(async () => {
+  await rm(folder, { recursive: true, force: true });
+});
+
+const realFileSystem: SaveFileSystem = { writeFile, rename, rm };
+
+function setUp({ chosenPath, fileSystem = realFileSystem }: { chosenPath: string | null; fileSystem?: SaveFileSystem }) {
+  const showSaveDialog = vi.fn<SaveFileDependencies['showSaveDialog']>(async () =>
+    chosenPath === null ? { canceled: true, filePath: '' } : { canceled: false, filePath: chosenPath },
+  );
+  const operations = createInvokeOperations({
+    showSaveDialog,
+    documentsFolder: '/home/claire/Documents',
+    fileSystem,
+    appInfo: { version: '0.1.0', platform: 'linux' },
+  });
+  const handlers = createIpcHandlers(operations, createAppUrlPolicy(null).isAppUrl);
+  return {
+    showSaveDialog,
+    saveFile: (payload: unknown, event: InvokeEvent = APP_FRAME) => handlers[INVOKE_CHANNELS.saveFile](event, payload),
+    getAppInfo: (event: InvokeEvent = APP_FRAME, ...args: unknown[]) => handlers[INVOKE_CHANNELS.getAppInfo](event, ...args),
+  };
+}
+
+function validRequest() {
+  return { fileKind: 'docx', suggestedName: 'Pré-diagnostic Vallée du Lot.docx', bytes: DOCX_BYTES };
+}
+
+describe('who may call main', () => {
+  it.each([
+    ['a page that is not the app', { senderFrame: { url: 'https://example.org/', parent: null } }],
+    ['an iframe inside the app', { senderFrame: { url: 'bocage://app/index.html', parent: {} } }],
+    ['a frame already gone', { senderFrame: null }],
+    ['a local file page', { senderFrame: { url: 'file:///tmp/evil.html', parent: null } }],
+  ])('refuses %s, so no foreign content can write files through Bocage', async (_label, event) => {
+    const { saveFile, showSaveDialog, getAppInfo } = setUp({ chosenPath: path.join(folder, 'x.docx') });
+    await expect(saveFile(validRequest(), event)).rejects.toThrow('Demande refusée : elle ne vient pas de la fenêtre de Bocage.');
+    await expect(getAppInfo(event)).rejects.toThrow(/Demande refusée/);
+    expect(showSaveDialog).not.toHaveBeenCalled();
+    expect(await readdir(folder)).toEqual([]);
+  });
+});
+
+describe('what main accepts to save', () => {
+  it.each([
+    ['an unknown kind of file', { ...validRequest(), fileKind: 'exe', suggestedName: 'outil.exe' }, /fileKind/],
+    ['a name that climbs out of the folder', { ...validRequest(), suggestedName: '../../etc/passwd.docx' }, /Nom de fichier invalide/],
+    ['bytes that are not bytes', { ...validRequest(), bytes: [80, 75, 3, 4] }, /bytes : Contenu de fichier invalide/],
+    ['a name whose extension does not match its kind', { ...validRequest(), suggestedName: 'rapport.xlsx' }, /Extension incohérente/],
+    ['an empty file', { ...validRequest(), bytes: new Uint8Array() }, /Taille de fichier invalide/],
+    ['extra fields', { ...validRequest(), path: '/etc' }, /Clé non reconnue/],
+  ])('refuses %s with a French message and writes nothing', async (_label, payload, message) => {
+    const fileSystem = { writeFile: vi.fn(), rename: vi.fn(), rm: vi.fn() };
+    const { saveFile, showSaveDialog } = setUp({ chosenPath: path.join(folder, 'x.docx'), fileSystem });
+    const error: unknown = await saveFile(payload).catch((reason: unknown) => reason);
+    expect(error).toBeInstanceOf(Error);
+    expect((error as Error).message).toMatch(/^Demande refusée, données invalides : /);
+    expect((error as Error).message).toMatch(message);
+    expect(showSaveDialog).not.toHaveBeenCalled();
+    expect(fileSystem.writeFile).not.toHaveBeenCalled();
+    expect(fileSystem.rename).not.toHaveBeenCalled();
+  });
+
+  it('refuses a second argument smuggled next to the request', async () => {
+    const { getAppInfo } = setUp({ chosenPath: null });
+    await expect(getAppInfo(APP_FRAME, undefined, 'extra')).rejects.toThrow('Demande refusée : elle contient des données inattendues.');
+  });
+});
+
+describe('saving an export', () => {
+  it('writes exactly the exported bytes where the user chose, so the Word file opens intact', async () => {
+    const target = path.join(folder, 'Pré-diagnostic.docx');
+    const { saveFile } = setUp({ chosenPath: target });
+    await expect(saveFile(validRequest())).resolves.toEqual({ status: 'saved', fileName: 'Pré-diagnostic.docx' });
+    expect(new Uint8Array(await readFile(target))).toEqual(DOCX_BYTES);
+    expect(await readdir(folder)).toEqual(['Pré-diagnostic.docx']);
+  });
+
+  it('proposes the suggested name in the Documents folder, with a Word filter and a French title', async () => {
+    const { saveFile, showSaveDialog } = setUp({ chosenPath: null });
+    await saveFile(validRequest());
+    expect(showSaveDialog).toHaveBeenCalledWith(
+      expect.objectContaining({
+        title: 'Enregistrer le document',
+        defaultPath: path.join('/home/claire/Documents', 'Pré-diagnostic Vallée du Lot.docx'),
+        filters: [{ name: 'Document Word', extensions: ['docx'] }],
+      }),
+    );
+  });
+
+  it('replaces an older version of the file the user chose to overwrite', async () => {
+    const target = path.join(folder, 'Tableau.xlsx');
+    await writeFile(target, 'old version');
+    const { saveFile } = setUp({ chosenPath: target });
+    await saveFile({ fileKind: 'xlsx', suggestedName: 'Tableau.xlsx', bytes: DOCX_BYTES });
+    expect(new Uint8Array(await readFile(target))).toEqual(DOCX_BYTES);
+  });
+
+  it('reports a cancelled dialog as cancelled and writes nothing', async () => {
+    const { saveFile } = setUp({ chosenPath: null });
+    await expect(saveFile(validRequest())).resolves.toEqual({ status: 'cancelled' });
+    expect(await readdir(folder)).toEqual([]);
+  });
+});
+
+function failingFileSystem(code: string): SaveFileSystem {
+  return {
+    ...realFileSystem,
+    async writeFile(filePath, bytes, options) {
+      // Half the file reaches the disk before it fills up, as happens for real.
+      await writeFile(filePath, bytes.subarray(0, 2), options);
+      throw Object.assign(new Error(`${code}: simulated failure, write`), { code });
+    },
+  };
+}
+
+describe('a save that fails', () => {
+  it('says in French that the disk is full and leaves the previous version untouched', async () => {
+    const target = path.join(folder, 'Pré-diagnostic.docx');
+    await writeFile(target, 'previous version');
+    const { saveFile } = setUp({ chosenPath: target, fileSystem: failingFileSystem('ENOSPC') });
+    await expect(saveFile(validRequest())).resolves.toEqual({ status: 'error', message: 'Le disque est plein : le fichier n’a pas été enregistré.' });
+    expect(await readFile(target, 'utf8')).toBe('previous version');
+    expect(await readdir(folder)).toEqual(['Pré-diagnostic.docx']);
+  });
+
+  it.each(['EACCES', 'EPERM'])('explains a refused write (%s) in French and how to get past it', async (code) => {
+    const { saveFile } = setUp({ chosenPath: path.join(folder, 'a.docx'), fileSystem: failingFileSystem(code) });
+    const result = await saveFile(validRequest());
+    expect(result).toMatchObject({ status: 'error', message: expect.stringMatching(/n’a pas l’autorisation d’écrire ce fichier/) });
+  });
+
+  it('gives the reason of any other failure', async () => {
+    const { saveFile } = setUp({ chosenPath: path.join(folder, 'a.docx'), fileSystem: failingFileSystem('EIO') });
+    await expect(saveFile(validRequest())).resolves.toEqual({
+      status: 'error',
+      message: 'Le fichier n’a pas été enregistré. Raison : EIO: simulated failure, write',
+    });
+  });
+});
+
+describe('the application information', () => {
+  it('gives the version and platform to the page that asks', async () => {
+    const { getAppInfo } = setUp({ chosenPath: null });
+    await expect(getAppInfo()).resolves.toEqual({ version: '0.1.0', platform: 'linux' });
+  });
+});
+
+describe('registration', () => {
+  it('handles every channel of the contract and nothing else', () => {
+    const handle = vi.fn();
+    const operations = createInvokeOperations({
+      showSaveDialog: vi.fn(),
+      documentsFolder: '/tmp',
+      fileSystem: realFileSystem,
+      appInfo: { version: '1', platform: 'linux' },
+    });
+    registerIpcHandlers({ handle }, createIpcHandlers(operations, () => true));
+    expect(handle.mock.calls.map(([channel]) => channel).sort()).toEqual(Object.values(INVOKE_CHANNELS).sort());
+  });
+});
