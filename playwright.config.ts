@@ -10,6 +10,9 @@ import { SYNC_PORT, SYNC_TOKEN, WEB_PORT } from './tests/e2e/e2e-environment';
  * End-to-end tests drive the built web app (`npm run build:web` first) in Debian's Chromium,
  * against a real sync server on loopback with its own empty data folder.
  */
+// Set once in the runner and inherited by the workers, which load this file too.
+process.env.BOCAGE_E2E_SYNC_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'bocage-e2e-sync-'));
+
 export default defineConfig({
   testDir: 'tests/e2e',
   testMatch: '**/*.spec.ts',
@@ -17,6 +20,7 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   workers: 2,
   reporter: [['list']],
+  globalTeardown: './tests/e2e/remove-sync-data.ts',
   use: {
     baseURL: `http://127.0.0.1:${WEB_PORT}`,
     locale: 'fr-FR',
@@ -41,7 +45,7 @@ export default defineConfig({
         BOCAGE_PORT: String(SYNC_PORT),
         BOCAGE_HOST: '127.0.0.1',
         BOCAGE_TOKENS: SYNC_TOKEN,
-        BOCAGE_DATA_DIR: mkdtempSync(join(tmpdir(), 'bocage-e2e-sync-')),
+        BOCAGE_DATA_DIR: process.env.BOCAGE_E2E_SYNC_DATA_DIR,
       },
     },
   ],

@@ -1,5 +1,6 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket, WebSocketStatus, type onStatusParameters } from '@hocuspocus/provider';
 import type * as Y from 'yjs';
+import { REFUSAL_REASON } from '@shared/sync/refusal-reasons';
 
 export type SyncStatus = 'offline' | 'syncing' | 'up-to-date' | 'error';
 
@@ -20,12 +21,8 @@ export interface SyncClientOptions {
   now?: () => number;
 }
 
-/**
- * Refusal reasons the Bocage sync server sends with a refused document (see src-server). The
- * strings are a protocol: they must match the server's exactly.
- */
-const INVALID_TOKEN_REASON = 'invalid-token';
-const INVALID_DOCUMENT_NAME_REASON = 'invalid-document-name';
+const INVALID_TOKEN_REASON = REFUSAL_REASON.invalidToken;
+const INVALID_DOCUMENT_NAME_REASON = REFUSAL_REASON.invalidDocumentName;
 
 function refusalMessage(reason: string): string {
   switch (reason) {

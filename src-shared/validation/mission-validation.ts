@@ -1,18 +1,12 @@
-import { isMissionStatusId, isMissionThemeId, type MissionStatusId, type MissionThemeId } from '../model/mission-vocabulary';
+import type { MissionSnapshot } from '../model/mission';
+import { isMissionStatusId, isMissionThemeId } from '../model/mission-vocabulary';
 
 export const MAX_TITLE_LENGTH = 200;
 export const MAX_SPONSOR_LENGTH = 200;
 export const MAX_DESCRIPTION_LENGTH = 20_000;
 
-export interface NewMissionInput {
-  title: string;
-  sponsor: string;
-  themes: MissionThemeId[];
-  startDate: string | null;
-  endDate: string | null;
-  status: MissionStatusId;
-  description: string;
-}
+/** The fields a user fills in for a mission; the territory is chosen separately. */
+export type NewMissionInput = Pick<MissionSnapshot, 'title' | 'sponsor' | 'themes' | 'startDate' | 'endDate' | 'status' | 'description'>;
 
 export type MissionFieldName = keyof NewMissionInput;
 

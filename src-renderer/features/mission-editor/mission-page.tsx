@@ -1,7 +1,6 @@
 import { useEffect, useEffectEvent, useState } from 'react';
 import { Link } from 'wouter';
 import type * as Y from 'yjs';
-import { GEOGRAPHY_VINTAGE } from '@shared/geography/geography-vintage';
 import {
   addCommuneToTerritory,
   addEpciToTerritory,
@@ -24,8 +23,8 @@ import type { TerritoryChoice } from '../../app/workspace-session';
 import type { OpenDocument } from '../../storage/document-store';
 import { ExportMenu } from '../export/export-menu';
 import { MissionFields } from '../missions/mission-fields';
-import { chipsOf, TerritoryPicker, type TerritorySelectionChip } from '../territory/territory-picker';
-import { TerritoryCommunesTable } from '../territory/territory-communes-table';
+import { TerritoryField } from '../territory/territory-field';
+import type { TerritorySelectionChip } from '../territory/territory-picker';
 import { useMissionDocument, useMissionSnapshot } from './use-mission-document';
 import { useMissionUndo } from './use-mission-undo';
 
@@ -154,10 +153,7 @@ function MissionEditor({ mission }: { mission: OpenDocument }) {
           readOnly={readOnly}
           onChange={change}
           territory={
-            <>
-              <TerritoryPicker chips={chipsOf(snapshot.epcis, snapshot.communes)} readOnly={readOnly} onAdd={addTerritory} onRemove={removeTerritory} />
-              <TerritoryCommunesTable communes={snapshot.communes} vintage={GEOGRAPHY_VINTAGE} />
-            </>
+            <TerritoryField epcis={snapshot.epcis} communes={snapshot.communes} readOnly={readOnly} onAdd={addTerritory} onRemove={removeTerritory} />
           }
         />
       </form>

@@ -1,7 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { flushSync } from 'react-dom';
 import { Link, useLocation } from 'wouter';
-import { GEOGRAPHY_VINTAGE } from '@shared/geography/geography-vintage';
 import type { TerritoryCommune, TerritoryEpci } from '@shared/model/mission';
 import { DEFAULT_MISSION_STATUS } from '@shared/model/mission-vocabulary';
 import { hasErrors, validateNewMission, type NewMissionInput, type ValidationErrors } from '@shared/validation/mission-validation';
@@ -9,8 +8,8 @@ import { ROUTES } from '../../app/routes';
 import { useSession } from '../../app/session-context';
 import { usePageTitle } from '../../app/use-page-title';
 import type { TerritoryChoice } from '../../app/workspace-session';
-import { chipsOf, TerritoryPicker, type TerritorySelectionChip } from '../territory/territory-picker';
-import { TerritoryCommunesTable } from '../territory/territory-communes-table';
+import { TerritoryField } from '../territory/territory-field';
+import type { TerritorySelectionChip } from '../territory/territory-picker';
 import { MissionFields } from './mission-fields';
 
 const EMPTY_MISSION: NewMissionInput = {
@@ -99,10 +98,7 @@ export function NewMissionPage() {
           readOnly={false}
           onChange={change}
           territory={
-            <>
-              <TerritoryPicker chips={chipsOf(epcis, communes)} readOnly={false} onAdd={addTerritory} onRemove={removeTerritory} />
-              <TerritoryCommunesTable communes={communes} vintage={GEOGRAPHY_VINTAGE} />
-            </>
+            <TerritoryField epcis={epcis} communes={communes} readOnly={false} onAdd={addTerritory} onRemove={removeTerritory} />
           }
         />
         {failure && (
