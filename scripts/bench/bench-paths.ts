@@ -1,0 +1,7 @@
+import { fileURLToPath } from 'node:url';
+
+/** Ignored by git; kept apart from dist-web so a benchmark never overwrites what end-to-end tests serve. */
+export const APP_OUT_DIR = fileURLToPath(new URL('../../node_modules/.cache/bocage-bench/app', import.meta.url));
+export const APP_VITE_CONFIG = fileURLToPath(new URL('../../vite.web.config.ts', import.meta.url));
+export const BARE_REACT_VITE_CONFIG = fileURLToPath(new URL('./bare-react/vite.config.ts', import.meta.url));
+export const PAGE_PROBE_SCRIPT = fileURLToPath(new URL('./page-probe.js', import.meta.url));
