@@ -63,3 +63,16 @@ export function territoryEpcisMap(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
 export function workspaceMissionsMap(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
   return doc.getMap(ROOT.workspaceMissions);
 }
+
+/** Every root type a user edits in a mission document: the scope of the mission's undo history. */
+export function missionEditableTypes(doc: Y.Doc): (Y.Map<unknown> | Y.Text | Y.Map<boolean> | Y.Map<Y.Map<unknown>>)[] {
+  return [
+    missionMap(doc),
+    missionText(doc, 'title'),
+    missionText(doc, 'sponsor'),
+    missionText(doc, 'description'),
+    missionThemesMap(doc),
+    territoryCommunesMap(doc),
+    territoryEpcisMap(doc),
+  ];
+}

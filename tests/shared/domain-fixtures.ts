@@ -1,12 +1,5 @@
 import * as Y from 'yjs';
-import {
-  missionMap,
-  missionText,
-  missionThemesMap,
-  territoryCommunesMap,
-  territoryEpcisMap,
-  workspaceMissionsMap,
-} from '@shared/documents/document-structure';
+import { missionEditableTypes, workspaceMissionsMap } from '@shared/documents/document-structure';
 import type { GeoCommune, GeoEpci } from '@shared/geography/geography';
 import type { NewMissionInput } from '@shared/validation/mission-validation';
 
@@ -50,15 +43,7 @@ export const AGGLO_BRIVE: GeoEpci = {
 /** An undo manager scoped like the app's: every root type of a mission document, local edits only. */
 export function missionUndoManager(doc: Y.Doc, trackedOrigin: unknown): Y.UndoManager {
   return new Y.UndoManager(
-    [
-      missionMap(doc),
-      missionText(doc, 'title'),
-      missionText(doc, 'sponsor'),
-      missionText(doc, 'description'),
-      missionThemesMap(doc),
-      territoryCommunesMap(doc),
-      territoryEpcisMap(doc),
-    ],
+    missionEditableTypes(doc),
     // No time-based merging: each operation must be its own undo step.
     { trackedOrigins: new Set([trackedOrigin]), captureTimeout: 0 },
   );

@@ -1,12 +1,6 @@
 import { useCallback, useEffect, useSyncExternalStore } from 'react';
 import * as Y from 'yjs';
-import {
-  missionMap,
-  missionText,
-  missionThemesMap,
-  territoryCommunesMap,
-  territoryEpcisMap,
-} from '@shared/documents/document-structure';
+import { missionEditableTypes } from '@shared/documents/document-structure';
 import { LOCAL_ORIGIN } from '../../app/local-origin';
 
 export interface MissionUndo {
@@ -31,15 +25,7 @@ function undoManagerFor(doc: Y.Doc): Y.UndoManager {
   let manager = managers.get(doc);
   if (!manager) {
     manager = new Y.UndoManager(
-      [
-        missionMap(doc),
-        missionText(doc, 'title'),
-        missionText(doc, 'sponsor'),
-        missionText(doc, 'description'),
-        missionThemesMap(doc),
-        territoryCommunesMap(doc),
-        territoryEpcisMap(doc),
-      ],
+      missionEditableTypes(doc),
       { trackedOrigins: new Set([LOCAL_ORIGIN]), captureTimeout: UNDO_CAPTURE_MS },
     );
     managers.set(doc, manager);
