@@ -39,15 +39,6 @@ export class DocumentStore {
     return this.openDocument(missionDocumentName(missionId), 'mission');
   }
 
-  /** A fresh document for a mission about to be created: persisted from its first change. */
-  createMissionDocument(missionId: string): Promise<OpenDocument> {
-    return this.openMission(missionId);
-  }
-
-  openDocuments(): Promise<OpenDocument[]> {
-    return Promise.all(this.open.values());
-  }
-
   private openDocument(name: string, kind: DocumentKind): Promise<OpenDocument> {
     const existing = this.open.get(name);
     if (existing) return existing;

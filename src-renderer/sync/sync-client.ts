@@ -21,14 +21,11 @@ export interface SyncClientOptions {
   now?: () => number;
 }
 
-const INVALID_TOKEN_REASON = REFUSAL_REASON.invalidToken;
-const INVALID_DOCUMENT_NAME_REASON = REFUSAL_REASON.invalidDocumentName;
-
 function refusalMessage(reason: string): string {
   switch (reason) {
-    case INVALID_TOKEN_REASON:
+    case REFUSAL_REASON.invalidToken:
       return 'le serveur a refusé le jeton d’accès';
-    case INVALID_DOCUMENT_NAME_REASON:
+    case REFUSAL_REASON.invalidDocumentName:
       return 'le serveur a refusé un document dont le nom n’est pas valide';
     default:
       return 'le serveur a refusé l’accès à un document';
@@ -92,7 +89,7 @@ export class SyncClient {
     }
     const entry: AttachedDocument = { doc, provider: null, refusal: null };
     this.documents.set(documentName, entry);
-    if (this.tokenRefused) entry.refusal = refusalMessage(INVALID_TOKEN_REASON);
+    if (this.tokenRefused) entry.refusal = refusalMessage(REFUSAL_REASON.invalidToken);
     else entry.provider = this.createProvider(documentName, entry);
     this.refresh();
   }
@@ -149,7 +146,7 @@ export class SyncClient {
 
   private handleRefusal(entry: AttachedDocument, reason: string): void {
     entry.refusal = refusalMessage(reason);
-    if (reason === INVALID_TOKEN_REASON) {
+    if (reason === REFUSAL_REASON.invalidToken) {
       // Every later attempt would be refused too; stop sending instead of queueing edits forever.
       this.tokenRefused = true;
       for (const other of this.documents.values()) {
@@ -171,7 +168,7 @@ export class SyncClient {
     for (const entry of this.documents.values()) {
       if (entry.refusal !== null) return { status: 'error', errorMessage: entry.refusal };
     }
-    if (this.tokenRefused) return { status: 'error', errorMessage: refusalMessage(INVALID_TOKEN_REASON) };
+    if (this.tokenRefused) return { status: 'error', errorMessage: refusalMessage(REFUSAL_REASON.invalidToken) };
     if (!this.socketConnected) return { status: 'offline', errorMessage: null };
     for (const { provider } of this.documents.values()) {
       if (provider && (!provider.isAuthenticated || !provider.isSynced || provider.hasUnsyncedChanges)) {

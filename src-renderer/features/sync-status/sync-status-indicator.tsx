@@ -3,7 +3,7 @@ import { formatDateTime } from '@shared/format/french-format';
 import { useSession } from '../../app/session-context';
 import type { SessionSyncState } from '../../app/workspace-session';
 
-export function syncStatusText(state: SessionSyncState): string {
+function syncStatusText(state: SessionSyncState): string {
   switch (state.status) {
     case 'offline':
       return 'Hors ligne';

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import type { DesktopApi } from '@shared/ipc/ipc-contract';
+import { createDesktopBridge } from '../../src-renderer/bridge/desktop-bridge';
+
+function apiRefusingWith(message: string): DesktopApi {
+  return {
+    saveFile: () => Promise.reject(new Error(message)),
+    getAppInfo: () => Promise.resolve({ version: '0.1.0', platform: 'linux' }),
+    onMenuCommand: () => () => undefined,
+  };
+}
+
+const request = { fileKind: 'docx' as const, suggestedName: 'Mission.docx', bytes: new Uint8Array([1]) };
+
+describe('the desktop bridge', () => {
+  it('a save refused by main reaches the user as main’s French reason, without Electron’s technical prefix', async () => {
+    const bridge = createDesktopBridge(
+      apiRefusingWith("Error invoking remote method 'bocage:save-file': Error: Demande refusée : elle ne vient pas de la fenêtre de Bocage."),
+    );
+    await expect(bridge.saveFile(request)).resolves.toEqual({
+      status: 'error',
+      message: 'Demande refusée : elle ne vient pas de la fenêtre de Bocage.',
+    });
+  });
+
+  it('any other failure keeps its whole message', async () => {
+    const bridge = createDesktopBridge(apiRefusingWith('Le canal est fermé.'));
+    await expect(bridge.saveFile(request)).resolves.toEqual({ status: 'error', message: 'Le canal est fermé.' });
+  });
+});
