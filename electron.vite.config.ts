@@ -4,6 +4,17 @@ import { rendererConfig } from './scripts/vite/renderer-config';
 
 const alias = { '@shared': fileURLToPath(new URL('./src-shared', import.meta.url)) };
 
+const webRenderer = rendererConfig(fileURLToPath(new URL('./out/renderer', import.meta.url)));
+const desktopRenderer = {
+  ...webRenderer,
+  build: {
+    ...webRenderer.build,
+    // electron-vite leaves the renderer unminified unless told: ship the same bundle as the web build.
+    minify: true,
+    rolldownOptions: { input: fileURLToPath(new URL('./src-renderer/index.html', import.meta.url)) },
+  },
+};
+
 export default defineConfig({
   main: {
     resolve: { alias },
@@ -19,11 +30,5 @@ export default defineConfig({
       rolldownOptions: { input: { index: 'src-preload/index.ts' }, output: { format: 'cjs', entryFileNames: '[name].cjs' } },
     },
   },
-  renderer: {
-    ...rendererConfig(fileURLToPath(new URL('./out/renderer', import.meta.url))),
-    build: {
-      ...rendererConfig(fileURLToPath(new URL('./out/renderer', import.meta.url))).build,
-      rollupOptions: { input: fileURLToPath(new URL('./src-renderer/index.html', import.meta.url)) },
-    },
-  },
+  renderer: desktopRenderer,
 });

@@ -12,7 +12,7 @@ import type { DocumentStore, OpenDocument } from '../storage/document-store';
 import type { LocalDatabase } from '../storage/local-database';
 import { refreshCatalogEntry, rebuildCatalog } from '../storage/mission-catalog';
 import { loadSyncSettings, saveSyncSettings, type SyncSettings } from '../storage/sync-settings';
-import { SyncClient, type SyncState } from '../sync/sync-client';
+import type { SyncClient, SyncState } from '../sync/sync-client';
 import { LOCAL_ORIGIN } from './local-origin';
 
 export type TerritoryChoice =
@@ -40,6 +40,8 @@ export class WorkspaceSession {
   private readonly watched = new Map<string, OpenDocument>();
   private readonly refreshTimers = new Map<string, ReturnType<typeof setTimeout>>();
   private stopSyncListener: (() => void) | null = null;
+  /** A later connect (settings saved, network back) makes an earlier one still loading moot. */
+  private connectAttempt = 0;
 
   private constructor(
     readonly db: LocalDatabase,
@@ -51,22 +53,26 @@ export class WorkspaceSession {
   static async start(db: LocalDatabase, store: DocumentStore, bridge: Bridge): Promise<WorkspaceSession> {
     const workspace = await store.openWorkspace();
     const session = new WorkspaceSession(db, store, bridge, workspace);
-    session.connect(await loadSyncSettings(db));
-    // The system knows first when the network goes: stop at once instead of waiting for a heartbeat
-    // to time out, and come back as soon as it returns.
-    window.addEventListener('offline', () => session.connect(session.syncSettings));
-    window.addEventListener('online', () => session.connect(session.syncSettings));
     if ((await db.catalog.count()) === 0 && listWorkspaceMissions(workspace.doc).length > 0) {
       await rebuildCatalog(db, store);
     }
-    workspace.doc.on('update', () => void session.followWorkspace());
-    // Opening every mission document is needed for sync, not for the first paint: the home screen
-    // reads the catalog, so this runs after start-up.
-    setTimeout(() => void session.followWorkspace(), 0);
+    // The home screen reads the catalog: connecting (and so opening every mission) waits until
+    // after start-up, and happens only when a server is configured.
+    void loadSyncSettings(db).then((settings) => session.connect(settings));
+    // The system knows first when the network goes: stop at once instead of waiting for a heartbeat
+    // to time out, and come back as soon as it returns.
+    window.addEventListener('offline', () => void session.connect(session.syncSettings));
+    window.addEventListener('online', () => void session.connect(session.syncSettings));
+    workspace.doc.on('update', () => {
+      if (session.syncClient) void session.followWorkspace();
+    });
     return session;
   }
 
-  /** Opens (and syncs) every mission the workspace lists, and drops trashed ones from the catalog. */
+  /**
+   * Opens every mission the workspace lists so that it syncs, and drops trashed ones from the
+   * catalog. Without a server there is nothing to follow: the catalog already lists local work.
+   */
   private async followWorkspace(): Promise<void> {
     for (const entry of listWorkspaceMissions(this.workspace.doc)) {
       if (entry.trashed) await this.db.catalog.delete(entry.id);
@@ -119,10 +125,11 @@ export class WorkspaceSession {
 
   async configureSync(settings: SyncSettings | null): Promise<void> {
     await saveSyncSettings(this.db, settings);
-    this.connect(settings);
+    await this.connect(settings);
   }
 
-  private connect(settings: SyncSettings | null): void {
+  private async connect(settings: SyncSettings | null): Promise<void> {
+    const attempt = ++this.connectAttempt;
     this.stopSyncListener?.();
     this.syncClient?.destroy();
     this.syncClient = null;
@@ -135,6 +142,9 @@ export class WorkspaceSession {
       this.setSyncState({ configured: true, status: 'offline', errorMessage: null, lastSyncedAt: this.syncState.lastSyncedAt });
       return;
     }
+    // The sync client and its WebSocket library are only loaded by those who sync.
+    const { SyncClient } = await import('../sync/sync-client');
+    if (attempt !== this.connectAttempt) return;
     const client = new SyncClient({ url: settings.serverUrl, token: settings.accessToken });
     this.syncClient = client;
     const withHistory = (state: SyncState): SessionSyncState => ({
@@ -146,6 +156,7 @@ export class WorkspaceSession {
     this.setSyncState(withHistory(client.getState()));
     client.attach(this.workspace.name, this.workspace.doc);
     for (const mission of this.watched.values()) client.attach(mission.name, mission.doc);
+    await this.followWorkspace();
   }
 
   private setSyncState(state: SessionSyncState): void {
