@@ -17,22 +17,15 @@
 
   /**
    * Each mission document lives in an IndexedDB database of its own. Watching their opening tells
-   * whether a click found its document still on disk or already loaded by the app's background work.
+   * whether a click found its document still on disk or already requested by the app.
    */
   const requestedMissionDatabases = [];
-  /** @type {Array<() => void>} */
-  const onMissionDatabaseOpened = [];
-  let openedMissionDatabases = 0;
   const openDatabase = IDBFactory.prototype.open;
   IDBFactory.prototype.open = function (...args) {
     const request = openDatabase.apply(this, args);
     const name = String(args[0]);
     if (name.startsWith(config.missionDatabasePrefix) && !requestedMissionDatabases.includes(name)) {
       requestedMissionDatabases.push(name);
-      request.addEventListener('success', () => {
-        openedMissionDatabases += 1;
-        for (const notify of onMissionDatabaseOpened) notify();
-      });
     }
     return request;
   };
@@ -95,31 +88,6 @@
         domContentLoadedMs: navigation instanceof PerformanceNavigationTiming ? navigation.domContentLoadedEventEnd : null,
         firstContentfulPaintMs: paintMs,
       };
-    },
-
-    /**
-     * Resolves when `count` mission databases are open, then the page idle: by then the app's
-     * background work has loaded every mission document. Gives the time and the opening order.
-     */
-    missionDatabasesOpened(count) {
-      return new Promise((resolve) => {
-        let allOpenMs = -1;
-        const settle = () => {
-          if (allOpenMs >= 0 || openedMissionDatabases < count) return;
-          allOpenMs = performance.now();
-          requestIdleCallback(() => resolve({ allOpenMs, order: requestedMissionDatabases.slice() }), { timeout: 2000 });
-        };
-        onMissionDatabaseOpened.push(settle);
-        settle();
-      });
-    },
-
-    /** The missions the list shows, as the harness needs them: title and id. */
-    listedMissions() {
-      return [...document.querySelectorAll(`${config.listSelector} h2 a`)].map((link) => ({
-        title: link.textContent ?? '',
-        id: missionIdOf(link),
-      }));
     },
 
     /** Call before clicking the mission's link: the click's own timestamp starts the measure. */

@@ -28,17 +28,6 @@ export interface MissionOpenTimings {
   documentRequestedBeforeClick: boolean;
 }
 
-export interface MissionDatabasesOpened {
-  allOpenMs: number;
-  /** Database names in the order the app asked for them. */
-  order: string[];
-}
-
-export interface ListedMission {
-  title: string;
-  id: string;
-}
-
 const PAGE_TIMEOUT_MS = 30_000;
 
 function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
@@ -61,14 +50,6 @@ export async function installProbe(context: BrowserContext, config: HomeProbeCon
 
 export function homeTimings(page: Page): Promise<HomeTimings> {
   return withTimeout(page.evaluate<HomeTimings>('window.__bocageBench.homeTimings()'), 'liste affichée puis filtrée par la recherche');
-}
-
-export function missionDatabasesOpened(page: Page, count: number): Promise<MissionDatabasesOpened> {
-  return withTimeout(page.evaluate<MissionDatabasesOpened>(`window.__bocageBench.missionDatabasesOpened(${count})`), 'chargement de tous les documents de mission');
-}
-
-export function listedMissions(page: Page): Promise<ListedMission[]> {
-  return page.evaluate<ListedMission[]>('window.__bocageBench.listedMissions()');
 }
 
 export function armMissionOpen(page: Page, title: string): Promise<void> {

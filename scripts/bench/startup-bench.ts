@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { missionDocumentName } from '../../src-shared/documents/document-names';
 import { findChromium } from '../../tests/e2e/chromium';
-import { MISSION_LIST, missionLink, returnHome, SEARCH_FIELD, waitForFullList } from './app-pages';
+import { MISSION_LIST, missionLink, returnHome, SEARCH_FIELD } from './app-pages';
 import { copyProfile, launchProfile } from './bench-browser';
 import { BENCH_MISSION_COUNT, benchMissionTitle } from './bench-missions';
 import { serveApp, serveBareReact, type ServedPage } from './bench-servers';
@@ -13,8 +13,6 @@ import {
   armMissionOpen,
   homeTimings,
   installProbe,
-  listedMissions,
-  missionDatabasesOpened,
   missionOpened,
   type HomeTimings,
   type MissionOpenTimings,
@@ -24,8 +22,8 @@ import { roundMs, summarize, type Summary } from './statistics';
 
 /** Odd, for a plain median; 11 pairs of cold starts keep the whole benchmark near a minute here. */
 const DEFAULT_RUNS = 11;
-/** Missions opened per run once the app has loaded every document in the background. */
-const LOADED_MISSIONS_PER_RUN = 3;
+/** Further missions opened per run after the first, each for the first time in that session. */
+const FURTHER_MISSIONS_PER_RUN = 3;
 const MISSION_DATABASE_PREFIX = missionDocumentName('');
 
 type Log = (message: string) => void;
@@ -36,8 +34,7 @@ interface ColdStartSample extends HomeTimings {
 
 interface MissionOpenSamples {
   fromIndexedDb: MissionOpenTimings;
-  allMissionDatabasesOpenMs: number;
-  alreadyLoadedMs: number[];
+  furtherFirstOpensMs: number[];
   reopenMs: number;
 }
 
@@ -100,35 +97,21 @@ async function coldStart<T>(
 }
 
 /**
- * After start-up the app opens every mission document in the background, always in the same
- * order for a given profile. Learning that order lets each run first open a mission the app
- * reaches last, whose document is then still only in IndexedDB.
+ * From the filtered home screen of a cold start: the searched mission (its document read from
+ * IndexedDB), further missions opened for the first time, then the first again (now in memory).
+ * Without a sync server the app opens a mission document only when the user opens the mission.
  */
-async function missionLoadOrder(page: Page): Promise<string[]> {
-  await page.locator(SEARCH_FIELD).fill('');
-  await waitForFullList(page);
-  const titleById = new Map((await listedMissions(page)).map((mission) => [mission.id, mission.title]));
-  const { order } = await missionDatabasesOpened(page, BENCH_MISSION_COUNT);
-  const titles = order.map((name) => titleById.get(name.slice(MISSION_DATABASE_PREFIX.length)));
-  if (titles.length !== BENCH_MISSION_COUNT || titles.some((title) => title === undefined)) {
-    throw new Error(`Les ${BENCH_MISSION_COUNT} documents de mission ne correspondent pas aux missions de la liste.`);
-  }
-  return titles.filter((title): title is string => title !== undefined);
-}
-
-/** From the filtered home screen of a cold start: a mission still on disk, then loaded ones, then the first again. */
-async function openMissions(page: Page, first: string, loaded: readonly string[]): Promise<MissionOpenSamples> {
+async function openMissions(page: Page, first: string, further: readonly string[]): Promise<MissionOpenSamples> {
   const fromIndexedDb = await timeMissionOpen(page, first);
-  const { allOpenMs } = await missionDatabasesOpened(page, BENCH_MISSION_COUNT);
-  const alreadyLoadedMs: number[] = [];
-  for (const title of loaded) {
+  const furtherFirstOpensMs: number[] = [];
+  for (const title of further) {
     await returnHome(page);
     const { clickMs, openedMs } = await timeMissionOpen(page, title);
-    alreadyLoadedMs.push(openedMs - clickMs);
+    furtherFirstOpensMs.push(openedMs - clickMs);
   }
   await returnHome(page);
   const reopen = await timeMissionOpen(page, first);
-  return { fromIndexedDb, allMissionDatabasesOpenMs: allOpenMs, alreadyLoadedMs, reopenMs: reopen.openedMs - reopen.clickMs };
+  return { fromIndexedDb, furtherFirstOpensMs, reopenMs: reopen.openedMs - reopen.clickMs };
 }
 
 function summarizeColdStarts(samples: readonly ColdStartSample[]) {
@@ -161,14 +144,11 @@ function ratios(app: ColdStartSummary, baseline: ColdStartSummary) {
 }
 
 function summarizeOpens(opens: readonly MissionOpenSamples[]) {
-  // On a busy machine the background loading can reach the mission before the click: that open
-  // did not read from IndexedDB, so it is counted apart rather than mixed in.
-  const fromDisk = opens.filter(({ fromIndexedDb }) => !fromIndexedDb.documentRequestedBeforeClick);
   return {
-    fromIndexedDbAfterColdStartMs: fromDisk.length > 0 ? summarize(fromDisk.map(({ fromIndexedDb }) => fromIndexedDb.openedMs - fromIndexedDb.clickMs)) : null,
-    documentAlreadyRequestedAtClick: opens.length - fromDisk.length,
-    allMissionDatabasesOpenMs: summarize(opens.map((open) => open.allMissionDatabasesOpenMs)),
-    alreadyLoadedMs: summarize(opens.flatMap((open) => open.alreadyLoadedMs)),
+    fromIndexedDbAfterColdStartMs: summarize(opens.map(({ fromIndexedDb }) => fromIndexedDb.openedMs - fromIndexedDb.clickMs)),
+    // Should stay 0: a document opened before the click would not be a read from IndexedDB.
+    documentAlreadyRequestedAtClick: opens.filter(({ fromIndexedDb }) => fromIndexedDb.documentRequestedBeforeClick).length,
+    furtherFirstOpensMs: summarize(opens.flatMap((open) => open.furtherFirstOpensMs)),
     reopenMs: summarize(opens.map((open) => open.reopenMs)),
   };
 }
@@ -196,10 +176,10 @@ export async function runStartupBench(log: Log) {
     const seedMs = performance.now() - seedStart;
 
     // The first launches after seeding run slower (files not yet in the OS cache): one of each is
-    // left out. The app's also learns the order in which it loads mission documents.
+    // left out.
     log('Démarrages d’échauffement (non comptés)…');
     const warmupQuery = benchMissionTitle(0);
-    const loadOrder = (await coldStart(app.url, warmupQuery, profiles, missionLoadOrder)).result;
+    await coldStart(app.url, warmupQuery, profiles, async () => undefined);
     await coldStart(bare.url, warmupQuery, profiles, async () => undefined);
 
     const appSamples: ColdStartSample[] = [];
@@ -207,11 +187,11 @@ export async function runStartupBench(log: Log) {
     const opens: MissionOpenSamples[] = [];
     for (let run = 0; run < runs; run += 1) {
       log(`Démarrage à froid ${run + 1}/${runs}…`);
-      // Searched on the home screen, then opened at once: among the last documents the app loads.
-      const first = loadOrder[BENCH_MISSION_COUNT - 1 - (run % (BENCH_MISSION_COUNT / 2))]!;
-      const loaded = Array.from({ length: LOADED_MISSIONS_PER_RUN }, (_, offset) => loadOrder[(run * LOADED_MISSIONS_PER_RUN + offset) % (BENCH_MISSION_COUNT / 2)]!);
+      // Searched on the home screen, then opened: a different mission each run.
+      const first = benchMissionTitle(run % BENCH_MISSION_COUNT);
+      const further = Array.from({ length: FURTHER_MISSIONS_PER_RUN }, (_, offset) => benchMissionTitle((run + 1 + offset) % BENCH_MISSION_COUNT));
       const measureApp = async () => {
-        const { sample, result } = await coldStart(app.url, first, profiles, (page) => openMissions(page, first, loaded));
+        const { sample, result } = await coldStart(app.url, first, profiles, (page) => openMissions(page, first, further));
         appSamples.push(sample);
         opens.push(result);
       };
