@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'electron-vite';
-import { rendererConfig } from './scripts/vite/renderer-config';
+import { rendererConfig } from './scripts/vite/renderer-config.ts';
 
 const alias = { '@shared': fileURLToPath(new URL('./src-shared', import.meta.url)) };
 

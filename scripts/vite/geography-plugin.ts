@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Plugin } from 'vite';
-import { GEOGRAPHY_VINTAGE } from '../../src-shared/geography/geography-vintage';
-import { compactGeography, type EtalabCommuneRecord, type EtalabEpciRecord } from '../../src-shared/geography/geography';
+import { GEOGRAPHY_VINTAGE } from '../../src-shared/geography/geography-vintage.ts';
+import { compactGeography, type EtalabCommuneRecord, type EtalabEpciRecord } from '../../src-shared/geography/geography.ts';
 
 const VIRTUAL_ID = 'virtual:bocage-geography';
 const RESOLVED_ID = `\0${VIRTUAL_ID}`;

@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import type { Plugin, UserConfig } from 'vite';
-import { CONTENT_SECURITY_POLICY } from '../../src-shared/security/content-security-policy';
-import { geographyPlugin } from './geography-plugin';
+import { CONTENT_SECURITY_POLICY } from '../../src-shared/security/content-security-policy.ts';
+import { geographyPlugin } from './geography-plugin.ts';
 
 const root = fileURLToPath(new URL('../../src-renderer', import.meta.url));
 const shared = fileURLToPath(new URL('../../src-shared', import.meta.url));
