@@ -72,3 +72,17 @@ export function emptyMissionSnapshot(overrides: Partial<MissionSnapshot> = {}): 
     ...overrides,
   };
 }
+
+/** The field rows both exports must show for ctgMissionSnapshot(), label then value, in order. */
+export const CTG_FIELD_ROWS = [
+  ['Titre', 'Diagnostic CTG Pays de Mormal'],
+  ['Commanditaire', 'Caf du Nord'],
+  ['Territoire', 'CC du Pays de Mormal'],
+  ['Thématiques', 'Petite enfance, Parentalité, Accès aux droits'],
+  ['Dates', 'Du 5 mars 2024 au 30 juin 2025'],
+  ['Statut', 'En cours'],
+  [
+    'Description',
+    'Diagnostic partagé préalable à la convention territoriale globale.\nEntretiens avec les élus, les centres sociaux et les partenaires de la petite enfance.',
+  ],
+];

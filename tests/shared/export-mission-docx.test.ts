@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildMissionDocx } from '@shared/export/mission-docx';
 import { formatInteger } from '@shared/format/french-format';
 import { convertToPdf, pdfPageCount, pdfToText } from '../helpers/libreoffice';
-import { CTG_KNOWN_POPULATION_TOTAL, ctgMissionSnapshot, emptyMissionSnapshot } from '../helpers/mission-fixtures';
+import { CTG_FIELD_ROWS, CTG_KNOWN_POPULATION_TOTAL, ctgMissionSnapshot, emptyMissionSnapshot } from '../helpers/mission-fixtures';
 
 const OPTIONS = { generatedAt: new Date('2024-05-14T16:05:00Z'), geographyVintage: 'COG 2026' };
 const LIBREOFFICE_TIMEOUT_MS = 60_000;
@@ -83,18 +83,7 @@ describe('mission summary as a Word document', () => {
 
   it('lists every field of the mission card in French, dates and status included', () => {
     const [fieldsTable] = tablesOf(ctg.document);
-    expect(fieldsTable).toEqual([
-      ['Titre', 'Diagnostic CTG Pays de Mormal'],
-      ['Commanditaire', 'Caf du Nord'],
-      ['Territoire', 'CC du Pays de Mormal'],
-      ['Thématiques', 'Petite enfance, Parentalité, Accès aux droits'],
-      ['Dates', 'Du 5 mars 2024 au 30 juin 2025'],
-      ['Statut', 'En cours'],
-      [
-        'Description',
-        'Diagnostic partagé préalable à la convention territoriale globale.\nEntretiens avec les élus, les centres sociaux et les partenaires de la petite enfance.',
-      ],
-    ]);
+    expect(fieldsTable).toEqual(CTG_FIELD_ROWS);
   });
 
   it('lists the communes with French-formatted populations, "non disponible" for an unknown one, and the total', () => {

@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildMissionXlsx } from '@shared/export/mission-xlsx';
 import { convertToPdf, convertWithLibreOffice, pdfToText } from '../helpers/libreoffice';
-import { CTG_KNOWN_POPULATION_TOTAL, ctgMissionSnapshot, emptyMissionSnapshot } from '../helpers/mission-fixtures';
+import { CTG_FIELD_ROWS, CTG_KNOWN_POPULATION_TOTAL, ctgMissionSnapshot, emptyMissionSnapshot } from '../helpers/mission-fixtures';
 
 const OPTIONS = { generatedAt: new Date('2024-05-14T16:05:00Z'), geographyVintage: 'COG 2026' };
 const LIBREOFFICE_TIMEOUT_MS = 60_000;
@@ -52,18 +52,7 @@ describe('mission summary as an Excel workbook', () => {
   it('gives every field of the mission card on its own row, in French', () => {
     const mission = sheet(ctg, 'Mission');
     const rows = [2, 3, 4, 5, 6, 7, 8].map((rowNumber) => [mission.getCell(rowNumber, 1).value, mission.getCell(rowNumber, 2).value]);
-    expect(rows).toEqual([
-      ['Titre', 'Diagnostic CTG Pays de Mormal'],
-      ['Commanditaire', 'Caf du Nord'],
-      ['Territoire', 'CC du Pays de Mormal'],
-      ['Thématiques', 'Petite enfance, Parentalité, Accès aux droits'],
-      ['Dates', 'Du 5 mars 2024 au 30 juin 2025'],
-      ['Statut', 'En cours'],
-      [
-        'Description',
-        'Diagnostic partagé préalable à la convention territoriale globale.\nEntretiens avec les élus, les centres sociaux et les partenaires de la petite enfance.',
-      ],
-    ]);
+    expect(rows).toEqual(CTG_FIELD_ROWS);
     expect(mission.getCell(8, 2).alignment?.wrapText).toBe(true);
     expect(mission.getCell(10, 1).value).toMatch(/^Géographie officielle : COG 2026\. Document exporté le 14\/05\/2024/);
   });
