@@ -2,17 +2,28 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Plugin } from 'vite';
 import { GEOGRAPHY_VINTAGE } from '../../src-shared/geography/geography-vintage.ts';
-import { compactGeography, type EtalabCommuneRecord, type EtalabEpciRecord } from '../../src-shared/geography/geography.ts';
+import {
+  compactGeography,
+  type EtalabCommuneRecord,
+  type EtalabDepartementRecord,
+  type EtalabEpciRecord,
+  type EtalabRegionRecord,
+} from '../../src-shared/geography/geography.ts';
 
 const VIRTUAL_ID = 'virtual:bocage-geography';
 const RESOLVED_ID = `\0${VIRTUAL_ID}`;
-
 
 export function loadCompactGeography() {
   const require = createRequire(import.meta.url);
   const read = <T>(file: string): T =>
     JSON.parse(readFileSync(require.resolve(`@etalab/decoupage-administratif/data/${file}`), 'utf8')) as T;
-  return compactGeography(GEOGRAPHY_VINTAGE, read<EtalabCommuneRecord[]>('communes.json'), read<EtalabEpciRecord[]>('epci.json'));
+  return compactGeography(
+    GEOGRAPHY_VINTAGE,
+    read<EtalabCommuneRecord[]>('communes.json'),
+    read<EtalabEpciRecord[]>('epci.json'),
+    read<EtalabDepartementRecord[]>('departements.json'),
+    read<EtalabRegionRecord[]>('regions.json'),
+  );
 }
 
 /**

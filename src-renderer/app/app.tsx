@@ -51,7 +51,15 @@ function Shell() {
         <Switch>
           <Route path={ROUTES.missions} component={MissionListPage} />
           <Route path={ROUTES.newMission} component={NewMissionPage} />
-          <Route path="/missions/:id">{(params) => <MissionPage missionId={decodeURIComponent(params.id)} />}</Route>
+          <Route<{ id: string; section?: string; item?: string }> path="/missions/:id/:section?/:item?">
+            {(params) => (
+              <MissionPage
+                missionId={decodeURIComponent(params.id)}
+                section={params.section ?? ''}
+                itemId={params.item ? decodeURIComponent(params.item) : null}
+              />
+            )}
+          </Route>
           <Route path={ROUTES.settings} component={SettingsPage} />
           <Route>
             <h1>Page introuvable</h1>

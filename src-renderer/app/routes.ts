@@ -3,5 +3,8 @@ export const ROUTES = {
   missions: '/',
   newMission: '/missions/nouvelle',
   mission: (id: string) => `/missions/${encodeURIComponent(id)}`,
+  /** A section of a mission ("indicateurs", "enjeux"…), optionally one record in it. */
+  missionSection: (id: string, section: string, itemId?: string) =>
+    `/missions/${encodeURIComponent(id)}/${section}${itemId ? `/${encodeURIComponent(itemId)}` : ''}`,
   settings: '/parametres',
 } as const;

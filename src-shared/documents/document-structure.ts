@@ -1,4 +1,5 @@
 import type * as Y from 'yjs';
+import { diagnosticEditableTypes } from './diagnostic-structure';
 
 /**
  * Root types of the documents. Root types are created by name, so two offline replicas that both
@@ -74,5 +75,6 @@ export function missionEditableTypes(doc: Y.Doc): (Y.Map<unknown> | Y.Text | Y.M
     missionThemesMap(doc),
     territoryCommunesMap(doc),
     territoryEpcisMap(doc),
+    ...diagnosticEditableTypes(doc),
   ];
 }

@@ -18,12 +18,27 @@ export interface GeoEpci {
   members: string[];
 }
 
+export interface GeoDepartement {
+  code: string;
+  name: string;
+  region: string;
+}
+
+export interface GeoRegion {
+  code: string;
+  name: string;
+}
+
 export interface Geography {
   vintage: string;
   communes: GeoCommune[];
   epcis: GeoEpci[];
+  departements: GeoDepartement[];
+  regions: GeoRegion[];
   communeByCode: ReadonlyMap<string, GeoCommune>;
   epciByCode: ReadonlyMap<string, GeoEpci>;
+  departementByCode: ReadonlyMap<string, GeoDepartement>;
+  regionByCode: ReadonlyMap<string, GeoRegion>;
 }
 
 /** Arrays instead of objects: the shipped file is a third of the size. */
@@ -33,6 +48,10 @@ export interface CompactGeography {
   communes: [string, string, string, string, number][];
   /** [code, name, type, member commune codes separated by spaces] */
   epcis: [string, string, string, string][];
+  /** [code, name, region code] */
+  departements: [string, string, string][];
+  /** [code, name] */
+  regions: [string, string][];
 }
 
 /** The shape of the records in @etalab/decoupage-administratif, only the fields we read. */
@@ -52,10 +71,23 @@ export interface EtalabEpciRecord {
   membres: { code: string }[];
 }
 
+export interface EtalabDepartementRecord {
+  code: string;
+  nom: string;
+  region: string;
+}
+
+export interface EtalabRegionRecord {
+  code: string;
+  nom: string;
+}
+
 export function compactGeography(
   vintage: string,
   communes: readonly EtalabCommuneRecord[],
   epcis: readonly EtalabEpciRecord[],
+  departements: readonly EtalabDepartementRecord[],
+  regions: readonly EtalabRegionRecord[],
 ): CompactGeography {
   return {
     vintage,
@@ -69,6 +101,8 @@ export function compactGeography(
         typeof commune.population === 'number' ? commune.population : -1,
       ]),
     epcis: epcis.map((epci) => [epci.code, epci.nom, epci.type, epci.membres.map((m) => m.code).join(' ')]),
+    departements: departements.map((departement) => [departement.code, departement.nom, departement.region]),
+    regions: regions.map((region) => [region.code, region.nom]),
   };
 }
 
@@ -89,12 +123,18 @@ export function expandGeography(compact: CompactGeography): Geography {
     population: population >= 0 ? population : null,
     epci: epciOfCommune.get(code) ?? null,
   }));
+  const departements: GeoDepartement[] = compact.departements.map(([code, name, region]) => ({ code, name, region }));
+  const regions: GeoRegion[] = compact.regions.map(([code, name]) => ({ code, name }));
   return {
     vintage: compact.vintage,
     communes,
     epcis,
+    departements,
+    regions,
     communeByCode: new Map(communes.map((commune) => [commune.code, commune])),
     epciByCode: new Map(epcis.map((epci) => [epci.code, epci])),
+    departementByCode: new Map(departements.map((departement) => [departement.code, departement])),
+    regionByCode: new Map(regions.map((region) => [region.code, region])),
   };
 }
 

@@ -1,123 +1,37 @@
-import { useEffect, useEffectEvent, useState } from 'react';
+import { useEffect, useEffectEvent } from 'react';
 import { Link } from 'wouter';
-import type * as Y from 'yjs';
-import {
-  addCommuneToTerritory,
-  addEpciToTerritory,
-  removeCommuneFromTerritory,
-  removeEpciFromTerritory,
-  setMissionDates,
-  setMissionDescription,
-  setMissionSponsor,
-  setMissionStatus,
-  setMissionTheme,
-  setMissionTitle,
-} from '@shared/operations/mission-operations';
 import { formatDateTime } from '@shared/format/french-format';
-import { validateDates, validateTitle, type NewMissionInput, type ValidationErrors } from '@shared/validation/mission-validation';
-import { LOCAL_ORIGIN } from '../../app/local-origin';
 import { ROUTES } from '../../app/routes';
 import { useSession } from '../../app/session-context';
 import { usePageTitle } from '../../app/use-page-title';
-import type { TerritoryChoice } from '../../app/workspace-session';
 import type { OpenDocument } from '../../storage/document-store';
 import { ExportMenu } from '../export/export-menu';
-import { MissionFields } from '../missions/mission-fields';
-import { TerritoryField } from '../territory/territory-field';
-import type { TerritorySelectionChip } from '../territory/territory-picker';
+import { MISSION_SECTIONS } from './mission-sections';
 import { useMissionDocument, useMissionSnapshot } from './use-mission-document';
 import { useMissionUndo } from './use-mission-undo';
 
-interface Drafts {
-  title?: string;
-  startDate?: string | null;
-  endDate?: string | null;
+function SectionNotFound({ missionId }: { missionId: string }) {
+  return (
+    <p role="alert">
+      Cette partie de la mission n’existe pas. <Link href={ROUTES.mission(missionId)}>Revenir à la fiche mission</Link>
+    </p>
+  );
 }
 
-/** Writes one field change to the document; invalid values stay as drafts with their message. */
-function applyChange<K extends keyof NewMissionInput>(
-  doc: Y.Doc,
-  current: NewMissionInput,
-  field: K,
-  value: NewMissionInput[K],
-): { drafts: Drafts; errors: ValidationErrors } {
-  switch (field) {
-    case 'title': {
-      const title = value as string;
-      const error = validateTitle(title);
-      if (error) return { drafts: { title }, errors: { title: error } };
-      setMissionTitle(doc, title, LOCAL_ORIGIN);
-      return { drafts: {}, errors: {} };
-    }
-    case 'startDate':
-    case 'endDate': {
-      const dates = { startDate: current.startDate, endDate: current.endDate, [field]: value as string | null };
-      const errors = validateDates(dates.startDate, dates.endDate);
-      if (errors.startDate || errors.endDate) return { drafts: { startDate: dates.startDate, endDate: dates.endDate }, errors };
-      setMissionDates(doc, dates.startDate, dates.endDate, LOCAL_ORIGIN);
-      return { drafts: {}, errors: {} };
-    }
-    case 'sponsor':
-      setMissionSponsor(doc, value as string, LOCAL_ORIGIN);
-      break;
-    case 'description':
-      setMissionDescription(doc, value as string, LOCAL_ORIGIN);
-      break;
-    case 'status':
-      setMissionStatus(doc, value as NewMissionInput['status'], LOCAL_ORIGIN);
-      break;
-    case 'themes': {
-      const next = value as NewMissionInput['themes'];
-      for (const theme of next.filter((t) => !current.themes.includes(t))) setMissionTheme(doc, theme, true, LOCAL_ORIGIN);
-      for (const theme of current.themes.filter((t) => !next.includes(t))) setMissionTheme(doc, theme, false, LOCAL_ORIGIN);
-      break;
-    }
-  }
-  return { drafts: {}, errors: {} };
-}
-
-function MissionEditor({ mission }: { mission: OpenDocument }) {
+/** The frame every section of a mission shares: heading, undo history, export, section navigation. */
+function MissionLayout({ mission, section, itemId }: { mission: OpenDocument; section: string; itemId: string | null }) {
   const session = useSession();
   const snapshot = useMissionSnapshot(mission.doc);
   const readOnly = mission.isReadOnly();
   const { undo, redo, canUndo, canRedo } = useMissionUndo(mission.doc, !readOnly);
-  const [drafts, setDrafts] = useState<Drafts>({});
-  const [errors, setErrors] = useState<ValidationErrors>({});
-  usePageTitle(snapshot.title || 'Mission');
+  const current = MISSION_SECTIONS.find((candidate) => candidate.slug === section);
+  usePageTitle([current && current.slug !== '' ? current.label : '', snapshot.title || 'Mission'].filter(Boolean).join(' — '));
 
   const onMenuCommand = useEffectEvent((command: string) => {
     if (command === 'undo') undo();
     if (command === 'redo') redo();
   });
   useEffect(() => session.bridge.onMenuCommand(onMenuCommand), [session]);
-
-  const saved: NewMissionInput = {
-    title: snapshot.title,
-    sponsor: snapshot.sponsor,
-    themes: snapshot.themes,
-    startDate: snapshot.startDate,
-    endDate: snapshot.endDate,
-    status: snapshot.status,
-    description: snapshot.description,
-  };
-  const values: NewMissionInput = { ...saved, ...drafts };
-
-  function change<K extends keyof NewMissionInput>(field: K, value: NewMissionInput[K]) {
-    if (readOnly) return;
-    const outcome = applyChange(mission.doc, values, field, value);
-    setDrafts(outcome.drafts);
-    setErrors(outcome.errors);
-  }
-
-  function addTerritory(choice: TerritoryChoice) {
-    if (choice.kind === 'commune') addCommuneToTerritory(mission.doc, choice.commune, LOCAL_ORIGIN);
-    else addEpciToTerritory(mission.doc, choice.epci, choice.members, LOCAL_ORIGIN);
-  }
-
-  function removeTerritory(chip: TerritorySelectionChip) {
-    if (chip.kind === 'commune') removeCommuneFromTerritory(mission.doc, chip.code, LOCAL_ORIGIN);
-    else removeEpciFromTerritory(mission.doc, chip.code, LOCAL_ORIGIN);
-  }
 
   return (
     <>
@@ -146,17 +60,25 @@ function MissionEditor({ mission }: { mission: OpenDocument }) {
         {readOnly ? 'Lecture seule.' : 'Chaque modification est enregistrée sur cet ordinateur dès la saisie.'} Dernière
         modification : {formatDateTime(snapshot.updatedAt)}.
       </p>
-      <form className="form" onSubmit={(event) => event.preventDefault()} aria-label="Fiche de la mission">
-        <MissionFields
-          values={values}
-          errors={errors}
-          readOnly={readOnly}
-          onChange={change}
-          territory={
-            <TerritoryField epcis={snapshot.epcis} communes={snapshot.communes} readOnly={readOnly} onAdd={addTerritory} onRemove={removeTerritory} />
-          }
-        />
-      </form>
+      <nav className="section-nav" aria-label="Parties de la mission">
+        <ul>
+          {MISSION_SECTIONS.map((candidate) => (
+            <li key={candidate.slug}>
+              <Link
+                href={candidate.slug === '' ? ROUTES.mission(snapshot.id) : ROUTES.missionSection(snapshot.id, candidate.slug)}
+                aria-current={candidate === current ? 'page' : undefined}
+              >
+                {candidate.label}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {current ? (
+        <current.Component mission={mission} snapshot={snapshot} readOnly={readOnly} itemId={itemId} />
+      ) : (
+        <SectionNotFound missionId={snapshot.id} />
+      )}
     </>
   );
 }
@@ -173,12 +95,12 @@ function MissionNotFound() {
   );
 }
 
-function MissionEditorOrNotFound({ mission }: { mission: OpenDocument }) {
+function MissionLayoutOrNotFound({ mission, section, itemId }: { mission: OpenDocument; section: string; itemId: string | null }) {
   const snapshot = useMissionSnapshot(mission.doc);
-  return snapshot.id === '' ? <MissionNotFound /> : <MissionEditor mission={mission} />;
+  return snapshot.id === '' ? <MissionNotFound /> : <MissionLayout mission={mission} section={section} itemId={itemId} />;
 }
 
-export function MissionPage({ missionId }: { missionId: string }) {
+export function MissionPage({ missionId, section, itemId }: { missionId: string; section: string; itemId: string | null }) {
   const load = useMissionDocument(missionId);
   if (load.state === 'loading') return <p>Ouverture de la mission…</p>;
   if (load.state === 'failed') {
@@ -189,5 +111,5 @@ export function MissionPage({ missionId }: { missionId: string }) {
       </>
     );
   }
-  return <MissionEditorOrNotFound mission={load.mission} />;
+  return <MissionLayoutOrNotFound mission={load.mission} section={section} itemId={itemId} />;
 }
