@@ -25,6 +25,8 @@ export function rendererConfig(outDir: string): UserConfig {
     base: './',
     plugins: [react(), geographyPlugin(), contentSecurityPolicyPlugin()],
     resolve: { alias: { '@shared': shared } },
+    // The import worker loads exceljs lazily: only module workers can split code.
+    worker: { format: 'es' },
     build: {
       outDir,
       emptyOutDir: true,

@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import { IndicatorsSection } from '../indicators/indicators-section';
 import { MissionDetailsSection } from './mission-details-section';
 import type { MissionSectionProps } from './mission-section';
 
@@ -12,4 +13,5 @@ export interface MissionSection {
 /** The mission's sections, in the order of the section navigation. */
 export const MISSION_SECTIONS: readonly MissionSection[] = [
   { slug: '', label: 'Fiche mission', Component: MissionDetailsSection },
+  { slug: 'indicateurs', label: 'Indicateurs', Component: IndicatorsSection },
 ];

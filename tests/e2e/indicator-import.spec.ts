@@ -1,0 +1,69 @@
+import { expect, test } from '@playwright/test';
+import { createMission } from './mission-pages';
+
+/**
+ * A Filosofi-like national extract as INSEE publishes it: a title line, ";" separators, decimal
+ * commas, "s" for statistical secret, and rows for communes outside the mission that must be left
+ * out. Landrecies (59331) and Le Quesnoy (59481) are the mission; Maroilles (59384) is not.
+ */
+const FILOSOFI_EXTRACT = [
+  'Revenus et pauvreté des ménages en 2021 - Dispositif Fichier localisé social et fiscal (Filosofi)',
+  'CODGEO;LIBGEO;NBPERSMENFISC21;MED21;TP6021',
+  '59331;Landrecies;3300;18460;27,5',
+  '59481;Le Quesnoy;4700;21640;s',
+  '59384;Maroilles;1400;20950;12,1',
+  '200043321;CC du Pays de Mormal;48000;20480;17,9',
+  '59;Nord;2540000;21030;18,6',
+].join('\r\n');
+
+test('a statistical file imported through the wizard shows its figures, with secret communes flagged, and stays after a reload', async ({ page }) => {
+  test.setTimeout(90_000);
+  await createMission(page, 'Diagnostic CTG Mormal', ['Landrecies', 'Le Quesnoy']);
+  await page.getByRole('navigation', { name: 'Parties de la mission' }).getByRole('link', { name: 'Indicateurs' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Indicateurs' })).toBeVisible();
+  await page.getByRole('link', { name: 'Importer un fichier de données' }).click();
+
+  await page.getByLabel('Fichier de données (CSV, TSV ou XLSX)').setInputFiles({
+    name: 'filosofi-2021-extrait.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(FILOSOFI_EXTRACT, 'latin1'),
+  });
+  await expect(page.getByRole('heading', { name: 'Ce que Bocage a compris de « filosofi-2021-extrait.csv »' })).toBeVisible();
+  await expect(page.getByText('séparateur point-virgule, décimales avec une virgule', { exact: false })).toBeVisible();
+  await expect(page.getByText('Secret statistique : « s » (1)', { exact: false })).toBeVisible();
+
+  // INSEE variable codes are recognised: the user only checks the guesses.
+  await expect(page.getByLabel('Indicateur de la colonne MED21')).toHaveValue('MED_DISP');
+  await expect(page.getByLabel('Année de la colonne MED21')).toHaveValue('2021');
+  await expect(page.getByLabel('Indicateur de la colonne TP6021')).toHaveValue('TX_PAUVRETE');
+  await expect(page.getByLabel('Indicateur de la colonne NBPERSMENFISC21')).toHaveValue('PERS_MEN_FISC');
+  await page.getByLabel('Source citée sous les tableaux et graphiques').fill('INSEE, Filosofi 2021');
+  await page.getByRole('button', { name: 'Importer', exact: true }).click();
+
+  const report = page.getByRole('status').filter({ hasText: 'Import de « filosofi-2021-extrait.csv » terminé' });
+  await expect(report).toBeVisible();
+  await expect(report.getByText('4 lignes gardées', { exact: false })).toBeVisible();
+  await expect(report.getByText('1 lignes d’autres territoires', { exact: false })).toBeVisible();
+
+  await page.getByRole('link', { name: 'Voir les indicateurs' }).click();
+  const income = page.getByRole('region', { name: 'Tableau : Revenus et pauvreté' });
+  await expect(income).toBeVisible();
+  const povertyRow = income.getByRole('row').filter({ hasText: 'Taux de pauvreté' });
+  // Le Quesnoy is secret: the mission's rate covers Landrecies only and says so.
+  await expect(povertyRow.getByText('partiel', { exact: true })).toBeVisible();
+  await expect(povertyRow).toContainText('27,5');
+  await expect(povertyRow).toContainText('secret stat.');
+  // The median of two communes is never averaged.
+  const medianRow = income.getByRole('row').filter({ hasText: 'Médiane du revenu disponible' });
+  await expect(medianRow).toContainText('non agrégeable');
+
+  await povertyRow.getByRole('button', { name: /Taux de pauvreté/ }).click();
+  const chart = page.getByRole('img', { name: /Diagramme en barres : Taux de pauvreté/ });
+  await expect(chart).toBeVisible();
+  await expect(page.getByText('Source : INSEE, Filosofi 2021 — 2021.')).toBeVisible();
+
+  await page.reload();
+  await expect(page.getByRole('region', { name: 'Tableau : Revenus et pauvreté' }).getByRole('row').filter({ hasText: 'Taux de pauvreté' })).toContainText('27,5');
+  await expect(page.getByRole('heading', { name: 'Sources des données importées' })).toBeVisible();
+  await expect(page.getByRole('rowheader', { name: 'filosofi-2021-extrait.csv' })).toBeVisible();
+});
