@@ -67,3 +67,46 @@ test('a statistical file imported through the wizard shows its figures, with sec
   await expect(page.getByRole('heading', { name: 'Sources des données importées' })).toBeVisible();
   await expect(page.getByRole('rowheader', { name: 'filosofi-2021-extrait.csv' })).toBeVisible();
 });
+
+test('a figure typed by hand for an indicator the user defined is kept with its source, and a secret commune makes the total partial', async ({ page }) => {
+  test.setTimeout(90_000);
+  await createMission(page, 'Enquête familles Mormal', ['Landrecies', 'Le Quesnoy']);
+  await page.getByRole('navigation', { name: 'Parties de la mission' }).getByRole('link', { name: 'Indicateurs' }).click();
+
+  await page.getByRole('button', { name: 'Nouvel indicateur' }).click();
+  const definition = page.getByRole('form', { name: 'Nouvel indicateur de la mission' });
+  await definition.getByLabel('Code').fill('ENQ_FAMILLES');
+  await definition.getByLabel('Libellé').fill('Familles rencontrées par le centre social');
+  await definition.getByLabel('Thème').selectOption({ label: 'Familles et ménages' });
+  await definition.getByLabel('Unité').selectOption({ label: 'Familles' });
+  await definition.getByLabel('Source').fill('Centre social, registre 2024');
+  await definition.getByRole('button', { name: 'Créer l’indicateur' }).click();
+  await expect(definition).toBeHidden();
+
+  await page.getByLabel('Indicateur', { exact: true }).selectOption({ label: 'Familles rencontrées par le centre social' });
+  const entry = page.getByRole('form', { name: 'Saisir ou corriger une valeur' });
+  await entry.getByLabel('Territoire').selectOption({ label: 'Landrecies' });
+  await entry.getByLabel('Année').fill('2024');
+  await entry.getByLabel('Valeur', { exact: true }).fill('1 250');
+  await entry.getByLabel('Source').fill('Centre social, registre 2024');
+  await entry.getByRole('button', { name: 'Enregistrer la valeur' }).click();
+  await expect(entry.getByText('Valeur enregistrée.')).toBeVisible();
+
+  // A typing mistake is refused with a message and writes nothing.
+  await entry.getByLabel('Territoire').selectOption({ label: 'Le Quesnoy' });
+  await entry.getByLabel('Valeur', { exact: true }).fill('douze');
+  await entry.getByRole('button', { name: 'Enregistrer la valeur' }).click();
+  await expect(entry.getByRole('alert')).toHaveText('Saisissez un nombre, par exemple 12,5 ou 1 250.');
+  await entry.getByLabel('Secret statistique').check();
+  await entry.getByRole('button', { name: 'Enregistrer la valeur' }).click();
+  await expect(entry.getByText('Valeur enregistrée.')).toBeVisible();
+
+  await page.reload();
+  const families = page.getByRole('region', { name: 'Tableau : Familles et ménages' });
+  const row = families.getByRole('row').filter({ hasText: 'Familles rencontrées par le centre social' });
+  await expect(row).toContainText('2024');
+  await expect(row.getByText('partiel', { exact: true })).toBeVisible();
+  await expect(row).toContainText('1 250 familles');
+  await expect(row).toContainText('(saisie)');
+  await expect(row).toContainText('secret stat.');
+});

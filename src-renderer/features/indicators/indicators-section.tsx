@@ -13,12 +13,14 @@ import { CustomIndicatorForm } from './custom-indicator-form';
 import { IndicatorDetail } from './indicator-detail';
 import { IndicatorTableView } from './indicator-table-view';
 import { ManualValueForm } from './manual-value-form';
-import { useDiagnosticData } from './use-diagnostic-data';
+import { useDiagnosticData, type DiagnosticData } from './use-diagnostic-data';
 
 /** Above this many communes the per-commune columns start hidden: the comparison stays readable. */
 const COMMUNE_COLUMNS_SHOWN_UP_TO = 12;
 
-function DataSources({ imports }: { imports: ReturnType<typeof useDiagnosticData>['imports'] }) {
+function DataSources({ data }: { data: DiagnosticData }) {
+  const { imports } = data;
+  const label = (code: string) => data.definitions.find((definition) => definition.code === code)?.label ?? code;
   if (imports.length === 0) return null;
   return (
     <section aria-labelledby="data-sources">
@@ -41,7 +43,7 @@ function DataSources({ imports }: { imports: ReturnType<typeof useDiagnosticData
                 <td>{record.source}</td>
                 <td>{formatDateTime(record.importedAt)}</td>
                 <td className="numeric">{formatInteger(record.valueCount)}</td>
-                <td>{record.indicators.map(({ indicator, year }) => `${indicator} ${year}`).join(', ')}</td>
+                <td>{record.indicators.map(({ indicator, year }) => `${label(indicator)} (${year})`).join(', ')}</td>
               </tr>
             ))}
           </tbody>
@@ -197,7 +199,7 @@ function IndicatorsOverview({ mission, snapshot, readOnly }: MissionSectionProps
           )}
         </section>
       )}
-      <DataSources imports={data.imports} />
+      <DataSources data={data} />
     </>
   );
 }

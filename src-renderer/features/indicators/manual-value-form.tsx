@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { DiagnosticTerritory } from '@shared/diagnostic/comparison-territories';
-import { formatIndicatorNumber, type IndicatorDefinition } from '@shared/diagnostic/indicator-definition';
+import type { IndicatorDefinition } from '@shared/diagnostic/indicator-definition';
 import { clearIndicatorValue, setIndicatorValue } from '@shared/diagnostic/indicator-operations';
 import type { ValueStatus } from '@shared/diagnostic/indicator-value';
 import type { IndicatorValueIndex } from '@shared/diagnostic/indicator-value-index';
@@ -37,7 +37,7 @@ function draftFor(definition: IndicatorDefinition, index: IndicatorValueIndex, t
     territory,
     year,
     status: stored?.status ?? 'ok',
-    value: stored?.value === null || stored === undefined ? '' : formatIndicatorNumber(stored.value, Math.max(definition.decimals, 2)).replace(/\s/g, ''),
+    value: stored?.value === null || stored === undefined ? '' : String(stored.value).replace('.', ','),
     source: stored?.source ?? `${definition.source}, ${year}`,
   };
 }
