@@ -11,3 +11,10 @@ declare class URL {
   readonly port: string;
   toString(): string;
 }
+
+/** Used by the file importers to read text tables (UTF-8, UTF-16, Windows-1252). */
+declare class TextDecoder {
+  constructor(label?: string, options?: { fatal?: boolean; ignoreBOM?: boolean });
+  readonly encoding: string;
+  decode(input?: Uint8Array, options?: { stream?: boolean }): string;
+}
