@@ -1,4 +1,9 @@
 import type { ComponentType } from 'react';
+import { ActionSheetsSection } from '../action-sheets/action-sheets-section';
+import { AfomSection } from '../afom/afom-section';
+import { EnjeuxSection } from '../enjeux/enjeux-section';
+import { ObservationsSection } from '../observations/observations-section';
+import { OrientationsSection } from '../orientations/orientations-section';
 import { IndicatorsSection } from '../indicators/indicators-section';
 import { MissionDetailsSection } from './mission-details-section';
 import type { MissionSectionProps } from './mission-section';
@@ -14,4 +19,9 @@ export interface MissionSection {
 export const MISSION_SECTIONS: readonly MissionSection[] = [
   { slug: '', label: 'Fiche mission', Component: MissionDetailsSection },
   { slug: 'indicateurs', label: 'Indicateurs', Component: IndicatorsSection },
+  { slug: 'constats', label: 'Constats', Component: ObservationsSection },
+  { slug: 'afom', label: 'AFOM', Component: AfomSection },
+  { slug: 'enjeux', label: 'Enjeux', Component: EnjeuxSection },
+  { slug: 'orientations', label: 'Orientations', Component: OrientationsSection },
+  { slug: 'fiches-actions', label: 'Fiches actions', Component: ActionSheetsSection },
 ];

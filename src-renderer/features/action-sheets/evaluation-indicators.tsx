@@ -1,0 +1,155 @@
+import { useId, useState, type FormEvent } from 'react';
+import type * as Y from 'yjs';
+import type { IndicatorDefinition } from '@shared/diagnostic/indicator-definition';
+import {
+  addEvaluationIndicator,
+  removeEvaluationIndicator,
+  updateEvaluationIndicator,
+  validateEvaluationIndicator,
+  type EvaluationIndicatorInput,
+} from '@shared/qualitative/action-sheet-operations';
+import type { EvaluationIndicator } from '@shared/qualitative/qualitative-model';
+import { validateEvaluationLabel, validateOptionalDate, validateShortText } from '@shared/qualitative/qualitative-validation';
+import { LOCAL_ORIGIN } from '../../app/local-origin';
+import { IndicatorSelect } from '../diagnostic-links/indicator-select';
+import { attempt } from '../diagnostic-links/operation-error';
+import { SavedTextField } from '../diagnostic-links/saved-fields';
+
+const EMPTY: EvaluationIndicatorInput = { label: '', indicatorCode: null, baseline: '', target: '', targetDate: null };
+
+const LINKED_INDICATOR_HINT = 'Facultatif : choisissez-le quand la mesure est un indicateur du diagnostic.';
+
+function NewEvaluationForm({ doc, sheetId, definitions }: { doc: Y.Doc; sheetId: string; definitions: readonly IndicatorDefinition[] }) {
+  const id = useId();
+  const [values, setValues] = useState<EvaluationIndicatorInput>(EMPTY);
+  const [error, setError] = useState<string | null>(null);
+  const set = <K extends keyof EvaluationIndicatorInput>(field: K, value: EvaluationIndicatorInput[K]) => setValues((previous) => ({ ...previous, [field]: value }));
+
+  function add(event: FormEvent) {
+    event.preventDefault();
+    const refusal = Object.values(validateEvaluationIndicator(values)).join(' ') || attempt(() => addEvaluationIndicator(doc, sheetId, values, LOCAL_ORIGIN));
+    setError(refusal || null);
+    if (!refusal) setValues(EMPTY);
+  }
+
+  return (
+    <form className="inline-add" onSubmit={add} noValidate aria-label="Ajout d’un indicateur d’évaluation">
+      <div className="field">
+        <label htmlFor={`${id}-label`}>Nouvel indicateur d’évaluation</label>
+        <input id={`${id}-label`} type="text" value={values.label} onChange={(event) => set('label', event.target.value)} />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-code`}>Indicateur du diagnostic mesuré</label>
+        <p id={`${id}-code-hint`} className="hint">
+          {LINKED_INDICATOR_HINT}
+        </p>
+        <IndicatorSelect
+          id={`${id}-code`}
+          value={values.indicatorCode}
+          definitions={definitions}
+          disabled={false}
+          noneLabel="Aucun (mesure propre à l’action)"
+          describedBy={`${id}-code-hint`}
+          onChange={(code) => set('indicatorCode', code)}
+        />
+      </div>
+      <div className="field-row">
+        <div className="field">
+          <label htmlFor={`${id}-baseline`}>Valeur de départ</label>
+          <input id={`${id}-baseline`} type="text" value={values.baseline} onChange={(event) => set('baseline', event.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-target`}>Cible</label>
+          <input id={`${id}-target`} type="text" value={values.target} onChange={(event) => set('target', event.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-date`}>Échéance</label>
+          <input id={`${id}-date`} type="date" value={values.targetDate ?? ''} onChange={(event) => set('targetDate', event.target.value || null)} />
+        </div>
+      </div>
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+      <button type="submit" className="button">
+        Ajouter l’indicateur d’évaluation
+      </button>
+    </form>
+  );
+}
+
+function LinkedIndicatorField({ value, definitions, readOnly, onSave }: { value: string | null; definitions: readonly IndicatorDefinition[]; readOnly: boolean; onSave: (code: string | null) => void }) {
+  const id = useId();
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <div className="field">
+      <label htmlFor={id}>Indicateur du diagnostic mesuré</label>
+      <IndicatorSelect
+        id={id}
+        value={value}
+        definitions={definitions}
+        disabled={readOnly}
+        noneLabel="Aucun (mesure propre à l’action)"
+        describedBy={error ? `${id}-error` : undefined}
+        onChange={(code) => setError(attempt(() => onSave(code)))}
+      />
+      {error && (
+        <p id={`${id}-error`} className="field-error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+interface EvaluationIndicatorsProps {
+  doc: Y.Doc;
+  sheetId: string;
+  indicators: readonly EvaluationIndicator[];
+  definitions: readonly IndicatorDefinition[];
+  readOnly: boolean;
+}
+
+/** How the action's results will be measured: a label, a baseline, a target and a date for each. */
+export function EvaluationIndicators({ doc, sheetId, indicators, definitions, readOnly }: EvaluationIndicatorsProps) {
+  const save = (evaluationId: string, patch: Partial<EvaluationIndicatorInput>) => updateEvaluationIndicator(doc, sheetId, evaluationId, patch, LOCAL_ORIGIN);
+  return (
+    <section aria-labelledby="evaluation-title">
+      <h3 id="evaluation-title">Indicateurs d’évaluation</h3>
+      {indicators.length === 0 ? (
+        <p className="hint">Aucun indicateur d’évaluation pour le moment.</p>
+      ) : (
+        <ol className="entry-list">
+          {indicators.map((indicator, index) => (
+            <li key={indicator.id}>
+              <fieldset className="entry">
+                <legend>Indicateur d’évaluation {index + 1}</legend>
+                <SavedTextField label="Libellé" value={indicator.label} required readOnly={readOnly} validate={validateEvaluationLabel} onSave={(label) => save(indicator.id, { label })} />
+                <LinkedIndicatorField value={indicator.indicatorCode} definitions={definitions} readOnly={readOnly} onSave={(indicatorCode) => save(indicator.id, { indicatorCode })} />
+                <div className="field-row">
+                  <SavedTextField label="Valeur de départ" value={indicator.baseline} readOnly={readOnly} validate={validateShortText} onSave={(baseline) => save(indicator.id, { baseline })} />
+                  <SavedTextField label="Cible" value={indicator.target} readOnly={readOnly} validate={validateShortText} onSave={(target) => save(indicator.id, { target })} />
+                  <SavedTextField
+                    label="Échéance"
+                    type="date"
+                    value={indicator.targetDate ?? ''}
+                    readOnly={readOnly}
+                    validate={(date) => validateOptionalDate(date || null)}
+                    onSave={(date) => save(indicator.id, { targetDate: date || null })}
+                  />
+                </div>
+                {!readOnly && (
+                  <button type="button" className="button" onClick={() => removeEvaluationIndicator(doc, sheetId, indicator.id, LOCAL_ORIGIN)}>
+                    Supprimer l’indicateur d’évaluation {index + 1}
+                  </button>
+                )}
+              </fieldset>
+            </li>
+          ))}
+        </ol>
+      )}
+      {!readOnly && <NewEvaluationForm doc={doc} sheetId={sheetId} definitions={definitions} />}
+    </section>
+  );
+}
