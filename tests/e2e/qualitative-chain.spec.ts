@@ -89,6 +89,14 @@ test('an observation grounds an enjeu, grouped in an orientation and answered by
   await expect(page.getByRole('region', { name: 'Orientations stratégiques' }).getByRole('link', { name: ORIENTATION })).toBeVisible();
   await page.getByRole('region', { name: 'Fiches actions liées' }).getByRole('link', { name: `Fiche action n° 1 — ${SHEET}` }).click();
   await expect(page.getByRole('heading', { level: 2, name: `Fiche action n° 1 — ${SHEET}` })).toBeVisible();
+
+  // From the fiche's evidence to the indicator, and from the indicator back to what it grounds.
+  await page.getByRole('region', { name: 'Ce qui fonde cette fiche' }).getByRole('link', { name: INDICATOR }).click();
+  await expect(page.getByRole('heading', { level: 3, name: INDICATOR })).toBeFocused();
+  const usage = page.getByRole('region', { name: 'Utilisé dans le diagnostic' });
+  await expect(usage.getByRole('link', { name: `Fiche action n° 1 — ${SHEET}` })).toBeVisible();
+  await usage.getByRole('link', { name: ENJEU }).click();
+  await expect(page.getByRole('heading', { level: 2, name: `Enjeu : ${ENJEU}` })).toBeVisible();
 });
 
 test('enjeux are created and put in priority order with the keyboard alone', async ({ page }) => {

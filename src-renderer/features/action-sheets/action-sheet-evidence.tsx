@@ -1,6 +1,8 @@
+import { Link } from 'wouter';
 import type { IndicatorDefinition } from '@shared/diagnostic/indicator-definition';
 import type { QualitativeSnapshot } from '@shared/qualitative/qualitative-model';
 import { actionSheetEvidence } from '@shared/qualitative/qualitative-navigation';
+import { ROUTES } from '../../app/routes';
 import { LinkedRecords } from '../diagnostic-links/linked-records';
 import { recordHref } from '../diagnostic-links/qualitative-routes';
 import { indicatorName } from '../diagnostic-links/use-document-reader';
@@ -49,7 +51,9 @@ export function ActionSheetEvidenceSection({ missionId, snapshot, sheetId, defin
         ) : (
           <ul>
             {evidence.indicatorCodes.map((code) => (
-              <li key={code}>{indicatorName(code, definitions)}</li>
+              <li key={code}>
+                <Link href={ROUTES.missionSection(missionId, 'indicateurs', code)}>{indicatorName(code, definitions)}</Link>
+              </li>
             ))}
           </ul>
         )}

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import type { DiagnosticTerritory } from '@shared/diagnostic/comparison-territories';
 import { formatIndicatorNumber, INDICATOR_UNITS, type IndicatorDefinition } from '@shared/diagnostic/indicator-definition';
 import { indicatorSeries, type IndicatorCell, type IndicatorRow } from '@shared/diagnostic/indicator-table';
@@ -11,7 +12,9 @@ interface IndicatorDetailProps {
   mission: OpenDocument;
   missionId: string;
   readOnly: boolean;
-  row: IndicatorRow;
+  definition: IndicatorDefinition;
+  /** Null when the mission has no figure for the indicator yet. */
+  row: IndicatorRow | null;
   index: IndicatorValueIndex;
   definitions: readonly IndicatorDefinition[];
   territories: readonly DiagnosticTerritory[];
@@ -44,8 +47,8 @@ function chartValue(cell: IndicatorCell): number | null {
   return cell.status === 'ok' || cell.status === 'partial' ? cell.value : null;
 }
 
-/** One indicator: what it means, how it combines, a comparison chart, its evolution, manual entry. */
-export function IndicatorDetail({ mission, missionId, readOnly, row, index, definitions, territories }: IndicatorDetailProps) {
+/** The figures of one indicator: comparison chart for its year, evolution chart and table. */
+function IndicatorFigures({ row, index, definitions, territories }: Pick<IndicatorDetailProps, 'index' | 'definitions' | 'territories'> & { row: IndicatorRow }) {
   const { definition } = row;
   const formatValue = (value: number) => formatIndicatorNumber(value, definition.decimals);
   const unit = INDICATOR_UNITS[definition.unit].symbol;
@@ -54,24 +57,7 @@ export function IndicatorDetail({ mission, missionId, readOnly, row, index, defi
   const series = row.years.length > 1 ? indicatorSeries(definition, index, territories.filter((territory) => territory.role === 'comparison'), definitions) : null;
 
   return (
-    <section className="indicator-detail" aria-labelledby="indicator-detail-title">
-      <h3 id="indicator-detail-title">{definition.label}</h3>
-      <dl className="definition-list">
-        <dt>Définition</dt>
-        <dd>{definition.definition}</dd>
-        <dt>Unité</dt>
-        <dd>{INDICATOR_UNITS[definition.unit].label}</dd>
-        <dt>Source habituelle</dt>
-        <dd>{definition.source}</dd>
-        <dt>Calcul</dt>
-        <dd>{aggregationText(definition, definitions)}</dd>
-        {row.mission.note !== '' && (
-          <>
-            <dt>Territoire de la mission</dt>
-            <dd>{row.mission.note}</dd>
-          </>
-        )}
-      </dl>
+    <>
       <IndicatorChart
         kind="bar"
         description={`Diagramme en barres : ${definition.label} en ${row.year}, ${comparisonNames
@@ -140,9 +126,47 @@ export function IndicatorDetail({ mission, missionId, readOnly, row, index, defi
           </div>
         </>
       )}
+    </>
+  );
+}
+
+/** One indicator: what it means, how it combines, a comparison chart, its evolution, manual entry. */
+export function IndicatorDetail({ mission, missionId, readOnly, definition, row, index, definitions, territories }: IndicatorDetailProps) {
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  // Choosing an indicator (in the table or from a link) brings its page into view and the focus with it.
+  useEffect(() => {
+    headingRef.current?.scrollIntoView({ block: 'start' });
+    headingRef.current?.focus({ preventScroll: true });
+  }, [definition.code]);
+  return (
+    <section className="indicator-detail" aria-labelledby="indicator-detail-title">
+      <h3 id="indicator-detail-title" ref={headingRef} tabIndex={-1}>
+        {definition.label}
+      </h3>
+      <dl className="definition-list">
+        <dt>Définition</dt>
+        <dd>{definition.definition}</dd>
+        <dt>Unité</dt>
+        <dd>{INDICATOR_UNITS[definition.unit].label}</dd>
+        <dt>Source habituelle</dt>
+        <dd>{definition.source}</dd>
+        <dt>Calcul</dt>
+        <dd>{aggregationText(definition, definitions)}</dd>
+        {row && row.mission.note !== '' && (
+          <>
+            <dt>Territoire de la mission</dt>
+            <dd>{row.mission.note}</dd>
+          </>
+        )}
+      </dl>
+      {row ? (
+        <IndicatorFigures row={row} index={index} definitions={definitions} territories={territories} />
+      ) : (
+        <p className="notice">La mission n’a encore aucune valeur pour cet indicateur : importez un fichier ou saisissez une valeur.</p>
+      )}
       <IndicatorLinks doc={mission.doc} missionId={missionId} code={definition.code} />
       {!readOnly && (
-        <ManualValueForm mission={mission} definition={definition} index={index} territories={territories} defaultYear={row.year} />
+        <ManualValueForm mission={mission} definition={definition} index={index} territories={territories} defaultYear={row?.year ?? new Date().getFullYear() - 3} />
       )}
     </section>
   );

@@ -1,36 +1,13 @@
-import { useSyncExternalStore } from 'react';
 import { Link } from 'wouter';
 import type * as Y from 'yjs';
 import { indicatorUsage } from '@shared/qualitative/qualitative-navigation';
-import { actionSheetLabel, excerpt, readQualitativeSnapshot, type QualitativeSnapshot } from '@shared/qualitative/qualitative-snapshot';
+import { actionSheetLabel, excerpt } from '@shared/qualitative/qualitative-snapshot';
 import { ROUTES } from '../../app/routes';
-
-const snapshots = new WeakMap<Y.Doc, QualitativeSnapshot>();
-
-function useQualitativeSnapshotOf(doc: Y.Doc): QualitativeSnapshot {
-  return useSyncExternalStore(
-    (notify) => {
-      const onUpdate = () => {
-        snapshots.delete(doc);
-        notify();
-      };
-      doc.on('update', onUpdate);
-      return () => doc.off('update', onUpdate);
-    },
-    () => {
-      let snapshot = snapshots.get(doc);
-      if (!snapshot) {
-        snapshot = readQualitativeSnapshot(doc);
-        snapshots.set(doc, snapshot);
-      }
-      return snapshot;
-    },
-  );
-}
+import { useQualitativeSnapshot } from '../diagnostic-links/use-document-reader';
 
 /** The other half of the chain: the findings, enjeux and fiches actions this indicator grounds. */
 export function IndicatorLinks({ doc, missionId, code }: { doc: Y.Doc; missionId: string; code: string }) {
-  const snapshot = useQualitativeSnapshotOf(doc);
+  const snapshot = useQualitativeSnapshot(doc);
   const usage = indicatorUsage(snapshot, code);
   const sheets = [...new Map([...usage.groundedActionSheets, ...usage.evaluatingActionSheets].map((sheet) => [sheet.id, sheet])).values()];
   const empty = usage.observations.length + usage.enjeux.length + sheets.length === 0;

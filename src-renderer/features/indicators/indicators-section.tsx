@@ -1,5 +1,5 @@
 import { useId, useMemo, useState } from 'react';
-import { Link } from 'wouter';
+import { Link, useLocation } from 'wouter';
 import { comparisonTerritories } from '@shared/diagnostic/comparison-territories';
 import { INDICATOR_THEMES, type IndicatorThemeId } from '@shared/diagnostic/indicator-definition';
 import { buildIndicatorTable } from '@shared/diagnostic/indicator-table';
@@ -53,14 +53,15 @@ function DataSources({ data }: { data: DiagnosticData }) {
   );
 }
 
-function IndicatorsOverview({ mission, snapshot, readOnly }: MissionSectionProps) {
+function IndicatorsOverview({ mission, snapshot, readOnly, itemId }: MissionSectionProps) {
   const prefix = useId();
   const data = useDiagnosticData(mission.doc);
   const { loaded, failed } = useGeography();
   const [theme, setTheme] = useState<IndicatorThemeId | ''>('');
   const [year, setYear] = useState<number | undefined>(undefined);
   const [showCommunes, setShowCommunes] = useState(snapshot.communes.length <= COMMUNE_COLUMNS_SHOWN_UP_TO);
-  const [selected, setSelected] = useState<string | null>(null);
+  const [, navigate] = useLocation();
+  const selected = itemId;
   const [entryIndicator, setEntryIndicator] = useState('');
   const [creatingIndicator, setCreatingIndicator] = useState(false);
 
@@ -72,6 +73,7 @@ function IndicatorsOverview({ mission, snapshot, readOnly }: MissionSectionProps
   const shownGroups = theme === '' ? groups : groups.filter((group) => group.theme === theme);
   const years = useMemo(() => [...new Set(data.index.indicators().flatMap((code) => data.index.years(code)))].sort((a, b) => b - a), [data]);
   const selectedRow = groups.flatMap((group) => group.rows).find((row) => row.definition.code === selected) ?? null;
+  const selectedDefinition = data.definitions.find((definition) => definition.code === selected);
   const entryDefinition = data.definitions.find((definition) => definition.code === entryIndicator);
 
   if (failed) return <p role="alert">Le découpage administratif n’a pas pu être chargé : rechargez la page.</p>;
@@ -101,6 +103,25 @@ function IndicatorsOverview({ mission, snapshot, readOnly }: MissionSectionProps
         </p>
       )}
       {creatingIndicator && <CustomIndicatorForm mission={mission} definitions={data.definitions} onDone={() => setCreatingIndicator(false)} />}
+      {selectedDefinition ? (
+        <IndicatorDetail
+          key={selectedDefinition.code}
+          mission={mission}
+          missionId={snapshot.id}
+          readOnly={readOnly}
+          definition={selectedDefinition}
+          row={selectedRow}
+          index={data.index}
+          definitions={data.definitions}
+          territories={territories}
+        />
+      ) : (
+        selected !== null && (
+          <p className="notice" role="status">
+            L’indicateur « {selected} » n’existe pas dans cette mission.
+          </p>
+        )
+      )}
       {groups.length === 0 ? (
         <p>
           Aucune valeur pour l’instant. Importez un fichier de l’INSEE, de la CAF ou de l’Observatoire des territoires, ou saisissez une
@@ -150,20 +171,10 @@ function IndicatorsOverview({ mission, snapshot, readOnly }: MissionSectionProps
             comparisons={comparisons}
             showCommunes={showCommunes}
             selected={selected}
-            onSelect={(code) => setSelected(code === selected ? null : code)}
+            onSelect={(code) =>
+              navigate(code === selected ? ROUTES.missionSection(snapshot.id, 'indicateurs') : ROUTES.missionSection(snapshot.id, 'indicateurs', code))
+            }
           />
-          {selectedRow && (
-            <IndicatorDetail
-              key={selectedRow.definition.code}
-              mission={mission}
-              missionId={snapshot.id}
-              readOnly={readOnly}
-              row={selectedRow}
-              index={data.index}
-              definitions={data.definitions}
-              territories={territories}
-            />
-          )}
           <AgePyramid index={data.index} territories={territories} year={year} />
         </>
       )}

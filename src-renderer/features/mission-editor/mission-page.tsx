@@ -1,4 +1,4 @@
-import { useEffect, useEffectEvent } from 'react';
+import { Suspense, useEffect, useEffectEvent } from 'react';
 import { Link } from 'wouter';
 import { formatDateTime } from '@shared/format/french-format';
 import { ROUTES } from '../../app/routes';
@@ -75,7 +75,9 @@ function MissionLayout({ mission, section, itemId }: { mission: OpenDocument; se
         </ul>
       </nav>
       {current ? (
-        <current.Component mission={mission} snapshot={snapshot} readOnly={readOnly} itemId={itemId} />
+        <Suspense fallback={<p>Chargement…</p>}>
+          <current.Component mission={mission} snapshot={snapshot} readOnly={readOnly} itemId={itemId} />
+        </Suspense>
       ) : (
         <SectionNotFound missionId={snapshot.id} />
       )}

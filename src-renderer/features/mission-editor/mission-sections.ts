@@ -1,10 +1,4 @@
-import type { ComponentType } from 'react';
-import { ActionSheetsSection } from '../action-sheets/action-sheets-section';
-import { AfomSection } from '../afom/afom-section';
-import { EnjeuxSection } from '../enjeux/enjeux-section';
-import { ObservationsSection } from '../observations/observations-section';
-import { OrientationsSection } from '../orientations/orientations-section';
-import { IndicatorsSection } from '../indicators/indicators-section';
+import { lazy, type ComponentType } from 'react';
 import { MissionDetailsSection } from './mission-details-section';
 import type { MissionSectionProps } from './mission-section';
 
@@ -14,6 +8,17 @@ export interface MissionSection {
   label: string;
   Component: ComponentType<MissionSectionProps>;
 }
+
+/*
+ * The diagnostic sections load on first visit: the home screen and the mission's own fields start
+ * without the chart library, the importer or the qualitative editors.
+ */
+const IndicatorsSection = lazy(() => import('../indicators/indicators-section').then((module) => ({ default: module.IndicatorsSection })));
+const ObservationsSection = lazy(() => import('../observations/observations-section').then((module) => ({ default: module.ObservationsSection })));
+const AfomSection = lazy(() => import('../afom/afom-section').then((module) => ({ default: module.AfomSection })));
+const EnjeuxSection = lazy(() => import('../enjeux/enjeux-section').then((module) => ({ default: module.EnjeuxSection })));
+const OrientationsSection = lazy(() => import('../orientations/orientations-section').then((module) => ({ default: module.OrientationsSection })));
+const ActionSheetsSection = lazy(() => import('../action-sheets/action-sheets-section').then((module) => ({ default: module.ActionSheetsSection })));
 
 /** The mission's sections, in the order of the section navigation. */
 export const MISSION_SECTIONS: readonly MissionSection[] = [
