@@ -4,15 +4,7 @@ import { DIAGNOSTIC_ROOT, diagnosticCollection, diagnosticValuesMap } from '../d
 import { InvalidOperationError, runOperation } from '../operations/document-guards';
 import { CUSTOM_INDICATOR_FIELD, customIndicatorsMap, parseAggregation, readCustomIndicators } from './custom-indicators';
 import { findIndicator, isCatalogueCode } from './indicator-catalogue';
-import {
-  defaultDecimals,
-  isIndicatorThemeId,
-  isIndicatorUnit,
-  type IndicatorAggregation,
-  type IndicatorDefinition,
-  type IndicatorThemeId,
-  type IndicatorUnit,
-} from './indicator-definition';
+import { defaultDecimals, isIndicatorThemeId, isIndicatorUnit, type IndicatorDefinition } from './indicator-definition';
 import { valueKey, type IndicatorValue, type StoredIndicatorValue, type ValueStatus } from './indicator-value';
 import { parseStoredIndicatorValue, parseValueKey } from './indicator-value-index';
 import { parseTerritoryKey, territoryKey, type TerritoryKey } from './territory-ref';
@@ -276,17 +268,8 @@ export function readImports(doc: Y.Doc): ImportRecord[] {
   return records.sort((a, b) => a.importedAt - b.importedAt || a.id.localeCompare(b.id));
 }
 
-export interface CustomIndicatorInput {
-  code: string;
-  label: string;
-  theme: IndicatorThemeId;
-  unit: IndicatorUnit;
-  definition: string;
-  source: string;
-  aggregation: IndicatorAggregation;
-  /** Defaults to the unit's usual precision. */
-  decimals?: number;
-}
+/** A user-defined indicator's fields; `decimals` defaults to the unit's usual precision. */
+export type CustomIndicatorInput = Omit<IndicatorDefinition, 'decimals' | 'custom'> & { decimals?: number };
 
 export type CustomIndicatorChanges = Partial<Omit<CustomIndicatorInput, 'code'>>;
 

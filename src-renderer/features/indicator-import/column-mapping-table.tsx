@@ -1,5 +1,6 @@
-import { INDICATOR_THEMES, type IndicatorDefinition } from '@shared/diagnostic/indicator-definition';
+import type { IndicatorDefinition } from '@shared/diagnostic/indicator-definition';
 import { formatInteger } from '@shared/format/french-format';
+import { IndicatorOptions } from '../indicators/indicator-options';
 import type { InspectionSummary } from './import-worker';
 
 export interface ColumnChoice {
@@ -60,17 +61,7 @@ export function ColumnMappingTable({ summary, choices, definitions, onChange }: 
                     onChange={(event) => update(choice.column, { indicator: event.target.value })}
                   >
                     <option value="">Ne pas importer</option>
-                    {INDICATOR_THEMES.map((theme) => (
-                      <optgroup key={theme.id} label={theme.label}>
-                        {definitions
-                          .filter((definition) => definition.theme === theme.id)
-                          .map((definition) => (
-                            <option key={definition.code} value={definition.code}>
-                              {definition.label}
-                            </option>
-                          ))}
-                      </optgroup>
-                    ))}
+                    <IndicatorOptions definitions={definitions} />
                   </select>
                 </td>
                 <td>

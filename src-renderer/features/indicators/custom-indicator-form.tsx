@@ -3,6 +3,7 @@ import { INDICATOR_THEMES, INDICATOR_UNITS, type IndicatorDefinition, type Indic
 import { defineCustomIndicator } from '@shared/diagnostic/indicator-operations';
 import { LOCAL_ORIGIN } from '../../app/local-origin';
 import type { OpenDocument } from '../../storage/document-store';
+import { IndicatorOptions } from './indicator-options';
 
 type AggregationKind = 'sum' | 'ratio' | 'not-aggregable';
 
@@ -112,22 +113,14 @@ export function CustomIndicatorForm({ mission, definitions, onDone }: CustomIndi
             <label htmlFor={id('numerator')}>Numérateur</label>
             <select id={id('numerator')} value={numerator} onChange={(event) => setNumerator(event.target.value)}>
               <option value="">Aucun : le fichier ne donne que le taux</option>
-              {counts.map((candidate) => (
-                <option key={candidate.code} value={candidate.code}>
-                  {candidate.label}
-                </option>
-              ))}
+              <IndicatorOptions definitions={counts} />
             </select>
           </div>
           <div className="field">
             <label htmlFor={id('denominator')}>Dénominateur</label>
             <select id={id('denominator')} value={denominator} onChange={(event) => setDenominator(event.target.value)}>
               <option value="">Choisir…</option>
-              {counts.map((candidate) => (
-                <option key={candidate.code} value={candidate.code}>
-                  {candidate.label}
-                </option>
-              ))}
+              <IndicatorOptions definitions={counts} />
             </select>
           </div>
         </div>

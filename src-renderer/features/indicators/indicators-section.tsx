@@ -11,6 +11,7 @@ import { useGeography } from '../territory/use-geography';
 import { AgePyramid } from './age-pyramid';
 import { CustomIndicatorForm } from './custom-indicator-form';
 import { IndicatorDetail } from './indicator-detail';
+import { IndicatorOptions } from './indicator-options';
 import { IndicatorTableView } from './indicator-table-view';
 import { ManualValueForm } from './manual-value-form';
 import { useDiagnosticData, type DiagnosticData } from './use-diagnostic-data';
@@ -185,17 +186,7 @@ function IndicatorsOverview({ mission, snapshot, readOnly, itemId }: MissionSect
             <label htmlFor={`${prefix}-entry-indicator`}>Indicateur</label>
             <select id={`${prefix}-entry-indicator`} value={entryIndicator} onChange={(event) => setEntryIndicator(event.target.value)}>
               <option value="">Choisir un indicateur…</option>
-              {INDICATOR_THEMES.map((candidate) => (
-                <optgroup key={candidate.id} label={candidate.label}>
-                  {data.definitions
-                    .filter((definition) => definition.theme === candidate.id)
-                    .map((definition) => (
-                      <option key={definition.code} value={definition.code}>
-                        {definition.label}
-                      </option>
-                    ))}
-                </optgroup>
-              ))}
+              <IndicatorOptions definitions={data.definitions} />
             </select>
           </div>
           {entryDefinition && (
