@@ -110,3 +110,33 @@ test('a figure typed by hand for an indicator the user defined is kept with its 
   await expect(row).toContainText('(saisie)');
   await expect(row).toContainText('secret stat.');
 });
+
+test('an old .xls workbook is refused with a message saying how to save it, and nothing is imported', async ({ page }) => {
+  await createMission(page, 'Diagnostic Landrecies', ['Landrecies']);
+  await page.getByRole('navigation', { name: 'Parties de la mission' }).getByRole('link', { name: 'Indicateurs' }).click();
+  await page.getByRole('link', { name: 'Importer un fichier de données' }).click();
+  // The first bytes of every legacy Excel workbook (an OLE2 compound file).
+  const oleHeader = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array<number>(504).fill(0)]);
+  await page.getByLabel('Fichier de données (CSV, TSV ou XLSX)').setInputFiles({ name: 'caf-2023.xls', mimeType: 'application/vnd.ms-excel', buffer: oleHeader });
+  await expect(page.getByRole('alert')).toContainText('« caf-2023.xls » est un classeur Excel ancien format (.xls)');
+  await expect(page.getByRole('alert')).toContainText('enregistrez-le au format .xlsx (Classeur Excel) ou .csv');
+  await expect(page.getByText('0 valeurs dans la mission.')).toBeVisible();
+});
+
+test('census counts by sex and age draw the territory’s age pyramid, summed over its communes', async ({ page }) => {
+  const bands = ['0014', '1529', '3044', '4559', '6074', '75P'];
+  const header = ['CODGEO', ...bands.map((band) => `P21_H${band}`), ...bands.map((band) => `P21_F${band}`)].join(';');
+  const census = [header, `59331;${[300, 280, 320, 340, 300, 180, 290, 270, 330, 350, 320, 260].join(';')}`, `59481;${[400, 380, 420, 440, 400, 250, 390, 370, 430, 450, 420, 330].join(';')}`].join('\n');
+  await createMission(page, 'Pyramide Mormal', ['Landrecies', 'Le Quesnoy']);
+  await page.getByRole('navigation', { name: 'Parties de la mission' }).getByRole('link', { name: 'Indicateurs' }).click();
+  await page.getByRole('link', { name: 'Importer un fichier de données' }).click();
+  await page.getByLabel('Fichier de données (CSV, TSV ou XLSX)').setInputFiles({ name: 'rp-2021-sexe-age.csv', mimeType: 'text/csv', buffer: Buffer.from(census) });
+  await expect(page.getByLabel('Indicateur de la colonne P21_F75P')).toHaveValue('POP_F_75_PLUS');
+  await page.getByRole('button', { name: 'Importer', exact: true }).click();
+  await page.getByRole('link', { name: 'Voir les indicateurs' }).click();
+
+  const pyramid = page.getByRole('region', { name: 'Pyramide des âges du territoire de la mission (2021)' });
+  await expect(pyramid.getByRole('img', { name: /Pyramide des âges 2021 : 0 à 14 ans, hommes 700, femmes 680/ })).toBeVisible();
+  await expect(pyramid.getByRole('row', { name: /75 ans ou plus/ })).toContainText('430');
+  await expect(pyramid.getByRole('row', { name: /75 ans ou plus/ })).toContainText('590');
+});
