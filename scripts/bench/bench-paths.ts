@@ -5,3 +5,7 @@ export const APP_OUT_DIR = fileURLToPath(new URL('../../node_modules/.cache/boca
 export const APP_VITE_CONFIG = fileURLToPath(new URL('../../vite.web.config.ts', import.meta.url));
 export const BARE_REACT_VITE_CONFIG = fileURLToPath(new URL('./bare-react/vite.config.ts', import.meta.url));
 export const PAGE_PROBE_SCRIPT = fileURLToPath(new URL('./page-probe.js', import.meta.url));
+export const REPOSITORY_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const IMPORT_RUN_SCRIPT = fileURLToPath(new URL('./import-run.ts', import.meta.url));
+/** Real INSEE data shared beside the repository (never copied into it): measured when present. */
+export const REAL_FILOSOFI_FILE = fileURLToPath(new URL('../../../shared/data/real/insee_filosofi_2021_com.csv', import.meta.url));

@@ -33,12 +33,28 @@ async function buildAndServe(configFile: string, outDir?: string): Promise<Serve
   return { url: `http://127.0.0.1:${port}/`, close: () => server.close() };
 }
 
-/** Bocage's web build (vite.web.config.ts), in the benchmark's own folder rather than dist-web. */
-export function serveApp(): Promise<ServedPage> {
-  return buildAndServe(APP_VITE_CONFIG, APP_OUT_DIR);
+/** Bocage's web build and the bare React baselines, built once and shared by the browser benchmarks. */
+export interface BenchPages {
+  app: ServedPage;
+  /** Its root is the bare home screen; `indicator-table.html` is the bare indicator view. */
+  bare: ServedPage;
 }
 
-/** The baseline: a bare React 19 page built and served the same way. */
-export function serveBareReact(): Promise<ServedPage> {
-  return buildAndServe(BARE_REACT_VITE_CONFIG);
+/**
+ * Bocage's web build (vite.web.config.ts) goes to the benchmark's own folder rather than
+ * dist-web; the baseline is a bare React 19 page built and served the same way. `use` runs while
+ * both are served.
+ */
+export async function withBenchPages<T>(use: (pages: BenchPages, buildMs: number) => Promise<T>): Promise<T> {
+  const buildStart = performance.now();
+  const servers: ServedPage[] = [];
+  try {
+    const app = await buildAndServe(APP_VITE_CONFIG, APP_OUT_DIR);
+    servers.push(app);
+    const bare = await buildAndServe(BARE_REACT_VITE_CONFIG);
+    servers.push(bare);
+    return await use({ app, bare }, performance.now() - buildStart);
+  } finally {
+    for (const server of servers) await server.close();
+  }
 }

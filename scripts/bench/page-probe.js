@@ -2,9 +2,17 @@
 // is read from the page's clock, performance.now(), which starts at navigation start: the
 // harness's polling and the DevTools protocol round trips stay out of the measure.
 (() => {
-  /** @type {{ listSelector: string, itemCount: number, searchSelector: string, query: string, missionDatabasePrefix: string }} */
+  /**
+   * @typedef {{ kind: 'count', selector: string, count: number, visible?: boolean }
+   *   | { kind: 'heading', text: string }
+   *   | { kind: 'field', label: string, value: string }} Condition
+   * @type {{
+   *   home?: { listSelector: string, itemCount: number, searchSelector: string, query: string },
+   *   milestones?: { name: string, conditions: Condition[] }[],
+   *   missionDatabasePrefix: string,
+   * }}
+   */
   const config = window.__bocageBenchConfig;
-  const listItems = () => document.querySelectorAll(`${config.listSelector} > li`);
 
   /** Paint entries arrive a few frames after the paint itself, so they are collected as they come. */
   const firstContentfulPaint = new Promise((resolve) => {
@@ -14,6 +22,21 @@
     }).observe({ type: 'paint', buffered: true });
   });
   const PAINT_REPORT_WAIT_MS = 3000;
+
+  async function loadTimings() {
+    const paintMs = await Promise.race([firstContentfulPaint, new Promise((resolve) => setTimeout(() => resolve(null), PAINT_REPORT_WAIT_MS))]);
+    const [navigation] = performance.getEntriesByType('navigation');
+    return {
+      domContentLoadedMs: navigation instanceof PerformanceNavigationTiming ? navigation.domContentLoadedEventEnd : null,
+      firstContentfulPaintMs: paintMs,
+    };
+  }
+
+  /** When the main thread last finished a task of 50 ms or more (script parsing, a big render…). */
+  let lastLongTaskEnd = 0;
+  new PerformanceObserver((entries) => {
+    for (const entry of entries.getEntries()) lastLongTaskEnd = Math.max(lastLongTaskEnd, entry.startTime + entry.duration);
+  }).observe({ type: 'longtask', buffered: true });
 
   /**
    * Each mission document lives in an IndexedDB database of its own. Watching their opening tells
@@ -30,105 +53,134 @@
     return request;
   };
 
+  function fieldLabelled(text) {
+    const label = [...document.querySelectorAll('label')].find((candidate) => candidate.textContent?.trim() === text);
+    return label?.control ?? null;
+  }
+
+  /** @param {Condition} condition */
+  function holds(condition) {
+    switch (condition.kind) {
+      case 'count': {
+        const found = document.querySelectorAll(condition.selector);
+        const last = found[condition.count - 1];
+        return found.length >= condition.count && (!condition.visible || Boolean(last?.checkVisibility()));
+      }
+      case 'heading':
+        return document.querySelector('h1')?.textContent === condition.text;
+      case 'field': {
+        const input = fieldLabelled(condition.label);
+        return input instanceof HTMLInputElement && input.value === condition.value && input.checkVisibility();
+      }
+      default:
+        throw new Error(`Condition inconnue : ${JSON.stringify(condition)}.`);
+    }
+  }
+
+  /**
+   * Resolves with the page's time when `check` first returns true, checked after every DOM change
+   * and every frame (an input's value changes without any DOM mutation).
+   */
+  function watch(check) {
+    return new Promise((resolve) => {
+      let done = false;
+      const test = () => {
+        if (done || !check()) return;
+        done = true;
+        observer.disconnect();
+        resolve(performance.now());
+      };
+      const observer = new MutationObserver(test);
+      observer.observe(document, { childList: true, subtree: true, characterData: true, attributes: true });
+      const everyFrame = () => {
+        test();
+        if (!done) requestAnimationFrame(everyFrame);
+      };
+      requestAnimationFrame(everyFrame);
+    });
+  }
+
   /**
    * Types the query the way React sees a keystroke: the native value setter (React's own setter
    * would swallow the change) followed by a bubbling input event.
    */
-  function typeQuery() {
-    const input = document.querySelector(config.searchSelector);
-    if (!(input instanceof HTMLInputElement)) throw new Error(`Champ de recherche introuvable (${config.searchSelector}).`);
-    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set?.call(input, config.query);
+  function typeQuery(home) {
+    const input = document.querySelector(home.searchSelector);
+    if (!(input instanceof HTMLInputElement)) throw new Error(`Champ de recherche introuvable (${home.searchSelector}).`);
+    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set?.call(input, home.query);
     input.dispatchEvent(new Event('input', { bubbles: true }));
   }
 
-  const home = new Promise((resolve) => {
-    const marks = { listVisibleMs: 0, interactiveMs: 0 };
-    let phase = 'waiting-for-list';
-    const observer = new MutationObserver(() => {
-      const items = listItems();
-      if (phase === 'waiting-for-list') {
-        const last = items[config.itemCount - 1];
-        if (items.length >= config.itemCount && last?.checkVisibility()) {
-          marks.listVisibleMs = performance.now();
-          phase = 'waiting-for-filter';
-          // A task of its own, like a real keystroke: it waits behind whatever startup work is queued.
-          setTimeout(typeQuery, 0);
-        }
-      } else if (items.length === 1 && items[0]?.querySelector('h2')?.textContent === config.query) {
-        marks.interactiveMs = performance.now();
-        observer.disconnect();
-        resolve(marks);
-      }
+  async function measureHome(home) {
+    const items = () => document.querySelectorAll(`${home.listSelector} > li`);
+    const listVisibleMs = await watch(() => holds({ kind: 'count', selector: `${home.listSelector} > li`, count: home.itemCount, visible: true }));
+    // A task of its own, like a real keystroke: it waits behind whatever startup work is queued.
+    setTimeout(() => typeQuery(home), 0);
+    const interactiveMs = await watch(() => {
+      const shown = items();
+      return shown.length === 1 && shown[0]?.querySelector('h2')?.textContent === home.query;
     });
-    observer.observe(document, { childList: true, subtree: true, characterData: true });
-  });
-
-  /** @type {Promise<{ clickMs: number, openedMs: number, documentRequestedBeforeClick: boolean }> | null} */
-  let missionOpened = null;
-
-  function titleInput() {
-    const label = [...document.querySelectorAll('label')].find((candidate) => candidate.textContent?.trim() === 'Titre');
-    return label?.control ?? null;
+    return { listVisibleMs, interactiveMs };
   }
 
-  /** The mission id a link points to: the last segment of its hash route. */
+  const home = config.home ? measureHome(config.home) : null;
+
+  const milestones = Promise.all(
+    (config.milestones ?? []).map(async ({ name, conditions }) => [name, await watch(() => conditions.every(holds))]),
+  ).then(Object.fromEntries);
+
+  /** The mission id a link points to: the segment after "missions/" in its hash route. */
   function missionIdOf(link) {
     const segments = (link?.getAttribute('href') ?? '').split('/');
-    return decodeURIComponent(segments[segments.length - 1] ?? '');
+    const index = segments.indexOf('missions');
+    return index >= 0 ? decodeURIComponent(segments[index + 1] ?? '') : '';
   }
+
+  /** @type {Promise<{ clickMs: number, doneMs: number, documentRequestedBeforeClick: boolean }> | null} */
+  let clickMeasure = null;
 
   window.__bocageBench = {
     /** Resolves once the home screen has responded to a search and its first paint is reported. */
     async homeTimings() {
-      const marks = await home;
-      const paintMs = await Promise.race([firstContentfulPaint, new Promise((resolve) => setTimeout(() => resolve(null), PAINT_REPORT_WAIT_MS))]);
-      const [navigation] = performance.getEntriesByType('navigation');
-      return {
-        ...marks,
-        domContentLoadedMs: navigation instanceof PerformanceNavigationTiming ? navigation.domContentLoadedEventEnd : null,
-        firstContentfulPaintMs: paintMs,
-      };
+      if (!home) throw new Error('La sonde n’a pas été configurée pour un écran d’accueil.');
+      return { ...(await home), ...(await loadTimings()) };
     },
 
-    /** Call before clicking the mission's link: the click's own timestamp starts the measure. */
-    armMissionOpen(title) {
-      missionOpened = new Promise((resolve) => {
-        let clickMs = -1;
-        let documentRequestedBeforeClick = false;
-        let done = false;
+    /** Resolves once every configured milestone is reached, with the time of each. */
+    async milestoneTimings() {
+      return { milestones: await milestones, ...(await loadTimings()) };
+    },
+
+    /** Resolves once the main thread has run no long task for `quietMs`: the page has finished loading in the background. */
+    settled(quietMs) {
+      return new Promise((resolve) => {
         const check = () => {
-          if (done || clickMs < 0) return;
-          const heading = document.querySelector('h1');
-          const input = titleInput();
-          if (heading?.textContent === title && input instanceof HTMLInputElement && input.value === title && input.checkVisibility()) {
-            done = true;
-            observer.disconnect();
-            resolve({ clickMs, openedMs: performance.now(), documentRequestedBeforeClick });
-          }
+          const quietFor = performance.now() - lastLongTaskEnd;
+          if (quietFor >= quietMs) resolve();
+          else setTimeout(check, quietMs - quietFor);
         };
-        // An input's value can change without any DOM mutation, hence the per-frame check as well.
-        const everyFrame = () => {
-          check();
-          if (!done) requestAnimationFrame(everyFrame);
-        };
-        const observer = new MutationObserver(check);
+        check();
+      });
+    },
+
+    /** Call before the click: its event's own timestamp starts the measure, which ends when every condition holds. */
+    armClick(conditions) {
+      clickMeasure = new Promise((resolve) => {
         document.addEventListener(
           'click',
           (event) => {
-            clickMs = event.timeStamp;
             const link = event.target instanceof Element ? event.target.closest('a') : null;
-            documentRequestedBeforeClick = requestedMissionDatabases.includes(`${config.missionDatabasePrefix}${missionIdOf(link)}`);
-            observer.observe(document, { childList: true, subtree: true, characterData: true, attributes: true });
-            requestAnimationFrame(everyFrame);
+            const documentRequestedBeforeClick = requestedMissionDatabases.includes(`${config.missionDatabasePrefix}${missionIdOf(link)}`);
+            void watch(() => conditions.every(holds)).then((doneMs) => resolve({ clickMs: event.timeStamp, doneMs, documentRequestedBeforeClick }));
           },
           { capture: true, once: true },
         );
       });
     },
 
-    missionOpened() {
-      if (!missionOpened) throw new Error('armMissionOpen doit être appelé avant le clic.');
-      return missionOpened;
+    clickMeasured() {
+      if (!clickMeasure) throw new Error('armClick doit être appelé avant le clic.');
+      return clickMeasure;
     },
   };
 })();

@@ -1,5 +1,5 @@
-// `npm run bench`: startup benchmarks of the web build in Chromium. The JSON report goes to
-// stdout, progress and errors to stderr (see scripts/bench/README.md).
+// `npm run bench [-- startup|import|indicators …]`: the benchmarks named, or all of them. The
+// JSON report goes to stdout, progress and errors to stderr (see scripts/bench/README.md).
 import { tsImport } from 'tsx/esm/api';
 
 // Vite and other libraries may print on stdout, which must carry the JSON report alone.
@@ -7,8 +7,8 @@ console.log = console.error;
 console.info = console.error;
 
 try {
-  const { runStartupBench } = await tsImport('./startup-bench.ts', import.meta.url);
-  const report = await runStartupBench((message) => console.error(message));
+  const { parseSelection, runBenchmarks } = await tsImport('./bench-suite.ts', import.meta.url);
+  const report = await runBenchmarks(parseSelection(process.argv.slice(2)), (message) => console.error(message));
   process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
 } catch (error) {
   console.error(`Le benchmark a échoué : ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);

@@ -26,3 +26,13 @@ export function summarize(values: readonly number[]): Summary {
     runs: values.map(roundMs),
   };
 }
+
+/** Ours over the baseline's median, to two decimals; null when either is missing. */
+export function ratio(ours: Summary | null, baseline: Summary | null): number | null {
+  return ours && baseline && baseline.median > 0 ? Math.round((ours.median / baseline.median) * 100) / 100 : null;
+}
+
+/** Null when a run had nothing to measure (no paint reported, for one): a partial median would mislead. */
+export function summarizeAll(values: readonly (number | null)[]): Summary | null {
+  return values.every((value): value is number => value !== null) ? summarize(values) : null;
+}
