@@ -6,7 +6,7 @@ import { useSession } from '../../app/session-context';
 import { usePageTitle } from '../../app/use-page-title';
 import type { OpenDocument } from '../../storage/document-store';
 import { ExportMenu } from '../export/export-menu';
-import { MISSION_SECTIONS } from './mission-sections';
+import { MISSION_SECTIONS, preloadMissionSections } from './mission-sections';
 import { useMissionDocument, useMissionSnapshot } from './use-mission-document';
 import { useMissionUndo } from './use-mission-undo';
 
@@ -32,6 +32,14 @@ function MissionLayout({ mission, section, itemId }: { mission: OpenDocument; se
     if (command === 'redo') redo();
   });
   useEffect(() => session.bridge.onMenuCommand(onMenuCommand), [session]);
+  useEffect(() => {
+    // After the first paint, so the section asked for is not delayed by the others. A failed
+    // preload costs nothing: the section loads (and reports its error) when it is opened.
+    const timer = window.setTimeout(() => {
+      preloadMissionSections().catch(() => undefined);
+    }, 0);
+    return () => window.clearTimeout(timer);
+  }, []);
 
   return (
     <>
