@@ -5,22 +5,16 @@ import type { MoveDirection } from './order-keys';
 import {
   entryList,
   failIf,
+  failOnErrors,
   insertEntry,
   insertRecord,
   isTrashed,
   moveEntry,
-  moveRecord,
   orderKeyAtEnd,
   requireEntry,
   requireKnownIndicator,
   requireLinkTarget,
-  requireRecord,
-  restoreRecord,
-  touch,
-  trashRecord,
-  writeLink,
   writeOptional,
-  writeText,
 } from './qualitative-records';
 import {
   ACTION_SHEET_FIELD,
@@ -36,14 +30,18 @@ import {
   validateAmount,
   validateCoFunderName,
   validateDateRange,
+  validateFields,
   validateEvaluationLabel,
   validateLongText,
   validateOptionalDate,
   validateShortText,
   validateStepLabel,
   validateTitle,
+  type FieldChecks,
+  type FieldErrors,
 } from './qualitative-validation';
 import { DEFAULT_ACTION_SHEET_STATUS, isActionSheetStatus, type ActionSheetStatus } from './qualitative-vocabulary';
+import { editRecord, linkOperation, recordLifecycle, writePatch, type LinkOperation, type PatchLayout } from './record-operations';
 
 /** The texts of a fiche action, each edited on its own as the user types. */
 export type ActionSheetTexts = Record<ActionSheetTextField, string>;
@@ -53,26 +51,29 @@ export interface ActionSheetFields extends ActionSheetTexts {
   budgetAmount: number | null;
 }
 
-export type ActionSheetErrors = Partial<Record<keyof ActionSheetFields, string>>;
+export type ActionSheetErrors = FieldErrors<ActionSheetFields>;
 
 /** Fields short enough to read at a glance in a list: a name, not a paragraph. */
 const SHORT_TEXT_FIELDS: readonly ActionSheetTextField[] = [ACTION_SHEET_FIELD.lead];
 
+const ACTION_SHEET_CHECKS: FieldChecks<ActionSheetFields> = {
+  ...Object.fromEntries(
+    ACTION_SHEET_TEXT_FIELDS.map((field) => [
+      field,
+      field === ACTION_SHEET_FIELD.title ? validateTitle : SHORT_TEXT_FIELDS.includes(field) ? validateShortText : validateLongText,
+    ]),
+  ),
+  budgetAmount: (amount) => validateAmount(amount, 'budget'),
+};
+
 export function validateActionSheet(input: Partial<ActionSheetFields>): ActionSheetErrors {
-  const errors: ActionSheetErrors = {};
-  for (const field of ACTION_SHEET_TEXT_FIELDS) {
-    const value = input[field];
-    if (value === undefined) continue;
-    const error =
-      field === ACTION_SHEET_FIELD.title ? validateTitle(value) : SHORT_TEXT_FIELDS.includes(field) ? validateShortText(value) : validateLongText(value);
-    if (error) errors[field] = error;
-  }
-  if (input.budgetAmount !== undefined) {
-    const budget = validateAmount(input.budgetAmount, 'budget');
-    if (budget) errors.budgetAmount = budget;
-  }
-  return errors;
+  return validateFields(input, ACTION_SHEET_CHECKS);
 }
+
+const ACTION_SHEET_LAYOUT: PatchLayout<ActionSheetFields> = {
+  ...Object.fromEntries(ACTION_SHEET_TEXT_FIELDS.map((field) => [field, 'text' as const])),
+  [ACTION_SHEET_FIELD.budgetAmount]: 'optional',
+};
 
 function sheetNumber(record: Y.Map<unknown>): number | null {
   const value = record.get(ACTION_SHEET_FIELD.number);
@@ -149,63 +150,25 @@ export function updateActionSheet(
   origin: unknown,
   now: number = Date.now(),
 ): void {
-  failIf(Object.values(validateActionSheet(patch)).join(' '));
-  runOperation(doc, origin, () => {
-    const record = requireRecord(doc, 'actionSheets', id);
-    for (const field of ACTION_SHEET_TEXT_FIELDS) {
-      const value = patch[field];
-      if (value !== undefined) writeText(record, field, value);
-    }
-    if (patch.budgetAmount !== undefined) writeOptional(record, ACTION_SHEET_FIELD.budgetAmount, patch.budgetAmount);
-    touch(doc, record, now);
-  });
+  failOnErrors(validateActionSheet(patch));
+  editRecord(doc, 'actionSheets', id, origin, now, (record) => writePatch(record, patch, ACTION_SHEET_LAYOUT));
 }
 
 export function setActionSheetNumber(doc: Y.Doc, id: string, number: number, origin: unknown, now: number = Date.now()): void {
-  runOperation(doc, origin, () => {
-    const record = requireRecord(doc, 'actionSheets', id);
+  editRecord(doc, 'actionSheets', id, origin, now, (record) => {
     requireFreeNumber(doc, number, id);
     record.set(ACTION_SHEET_FIELD.number, number);
-    touch(doc, record, now);
   });
 }
 
 export function setActionSheetStatus(doc: Y.Doc, id: string, status: ActionSheetStatus, origin: unknown, now: number = Date.now()): void {
   if (!isActionSheetStatus(status)) failIf('Statut inconnu.');
-  runOperation(doc, origin, () => {
-    const record = requireRecord(doc, 'actionSheets', id);
-    record.set(ACTION_SHEET_FIELD.status, status);
-    touch(doc, record, now);
-  });
+  editRecord(doc, 'actionSheets', id, origin, now, (record) => record.set(ACTION_SHEET_FIELD.status, status));
 }
 
-export function trashActionSheet(doc: Y.Doc, id: string, origin: unknown, now: number = Date.now()): void {
-  runOperation(doc, origin, () => trashRecord(doc, 'actionSheets', id, now));
-}
+export const { trash: trashActionSheet, restore: restoreActionSheet, move: moveActionSheet } = recordLifecycle('actionSheets');
 
-export function restoreActionSheet(doc: Y.Doc, id: string, origin: unknown, now: number = Date.now()): void {
-  runOperation(doc, origin, () => restoreRecord(doc, 'actionSheets', id, now));
-}
-
-export function moveActionSheet(doc: Y.Doc, id: string, target: MoveDirection | number, origin: unknown, now: number = Date.now()): void {
-  runOperation(doc, origin, () => moveRecord(doc, 'actionSheets', id, target, now));
-}
-
-export function setActionSheetEnjeuLink(
-  doc: Y.Doc,
-  id: string,
-  enjeuId: string,
-  linked: boolean,
-  origin: unknown,
-  now: number = Date.now(),
-): void {
-  runOperation(doc, origin, () => {
-    const record = requireRecord(doc, 'actionSheets', id);
-    if (linked) requireLinkTarget(doc, 'enjeux', enjeuId);
-    writeLink(record, ACTION_SHEET_FIELD.enjeux, enjeuId, linked);
-    touch(doc, record, now);
-  });
-}
+export const setActionSheetEnjeuLink: LinkOperation = linkOperation('actionSheets', ACTION_SHEET_FIELD.enjeux, 'enjeux');
 
 /** A fiche serves one strategic orientation at most; null detaches it. */
 export function setActionSheetOrientation(
@@ -215,11 +178,9 @@ export function setActionSheetOrientation(
   origin: unknown,
   now: number = Date.now(),
 ): void {
-  runOperation(doc, origin, () => {
-    const record = requireRecord(doc, 'actionSheets', id);
+  editRecord(doc, 'actionSheets', id, origin, now, (record) => {
     if (orientationId !== null) requireLinkTarget(doc, 'orientations', orientationId);
     writeOptional(record, ACTION_SHEET_FIELD.orientation, orientationId);
-    touch(doc, record, now);
   });
 }
 
@@ -232,12 +193,7 @@ function editList<T>(
   now: number,
   edit: (list: Y.Map<Y.Map<unknown>>) => T,
 ): T {
-  return runOperation(doc, origin, () => {
-    const record = requireRecord(doc, 'actionSheets', id);
-    const result = edit(entryList(record, field));
-    touch(doc, record, now);
-    return result;
-  });
+  return editRecord(doc, 'actionSheets', id, origin, now, (record) => edit(entryList(record, field)));
 }
 
 function stringOrNull(value: unknown): string | null {
@@ -250,18 +206,21 @@ export interface ActionStepInput {
   endDate: string | null;
 }
 
-export function validateActionStep(input: Partial<ActionStepInput>): Partial<Record<keyof ActionStepInput, string>> {
-  const errors: Partial<Record<keyof ActionStepInput, string>> = {};
-  const label = input.label !== undefined ? validateStepLabel(input.label) : null;
-  if (label) errors.label = label;
-  return { ...errors, ...validateDateRange(input.startDate ?? null, input.endDate ?? null) };
+export function validateActionStep(input: Partial<ActionStepInput>): FieldErrors<ActionStepInput> {
+  return { ...validateFields(input, { label: validateStepLabel }), ...validateDateRange(input.startDate ?? null, input.endDate ?? null) };
 }
+
+const ACTION_STEP_LAYOUT: PatchLayout<ActionStepInput> = {
+  [ACTION_STEP_FIELD.label]: 'value',
+  [ACTION_STEP_FIELD.startDate]: 'optional',
+  [ACTION_STEP_FIELD.endDate]: 'optional',
+};
 
 const STEP_NOT_FOUND = 'Cette étape est introuvable.';
 
 /** Adds a step at the end of the fiche's timetable; returns its id. */
 export function addActionStep(doc: Y.Doc, id: string, input: ActionStepInput, origin: unknown, now: number = Date.now()): string {
-  failIf(Object.values(validateActionStep(input)).join(' '));
+  failOnErrors(validateActionStep(input));
   return editList(doc, id, ACTION_SHEET_FIELD.steps, origin, now, (steps) =>
     insertEntry(steps, {
       [ACTION_STEP_FIELD.label]: input.label.trim(),
@@ -286,10 +245,8 @@ export function updateActionStep(
       startDate: patch.startDate !== undefined ? patch.startDate : stringOrNull(step.get(ACTION_STEP_FIELD.startDate)),
       endDate: patch.endDate !== undefined ? patch.endDate : stringOrNull(step.get(ACTION_STEP_FIELD.endDate)),
     };
-    failIf(Object.values(validateActionStep({ ...patch, ...merged })).join(' '));
-    if (patch.label !== undefined) step.set(ACTION_STEP_FIELD.label, patch.label);
-    if (patch.startDate !== undefined) writeOptional(step, ACTION_STEP_FIELD.startDate, patch.startDate);
-    if (patch.endDate !== undefined) writeOptional(step, ACTION_STEP_FIELD.endDate, patch.endDate);
+    failOnErrors(validateActionStep({ ...patch, ...merged }));
+    writePatch(step, patch, ACTION_STEP_LAYOUT);
   });
 }
 
@@ -317,19 +274,19 @@ export interface CoFunderInput {
   amount: number | null;
 }
 
-export function validateCoFunder(input: Partial<CoFunderInput>): Partial<Record<keyof CoFunderInput, string>> {
-  const errors: Partial<Record<keyof CoFunderInput, string>> = {};
-  const name = input.name !== undefined ? validateCoFunderName(input.name) : null;
-  if (name) errors.name = name;
-  const amount = input.amount !== undefined ? validateAmount(input.amount, 'montant') : null;
-  if (amount) errors.amount = amount;
-  return errors;
+export function validateCoFunder(input: Partial<CoFunderInput>): FieldErrors<CoFunderInput> {
+  return validateFields(input, { name: validateCoFunderName, amount: (amount) => validateAmount(amount, 'montant') });
 }
+
+const CO_FUNDER_LAYOUT: PatchLayout<CoFunderInput> = {
+  [CO_FUNDER_FIELD.name]: 'value',
+  [CO_FUNDER_FIELD.amount]: 'optional',
+};
 
 const CO_FUNDER_NOT_FOUND = 'Ce cofinanceur est introuvable.';
 
 export function addCoFunder(doc: Y.Doc, id: string, input: CoFunderInput, origin: unknown, now: number = Date.now()): string {
-  failIf(Object.values(validateCoFunder(input)).join(' '));
+  failOnErrors(validateCoFunder(input));
   return editList(doc, id, ACTION_SHEET_FIELD.coFunders, origin, now, (coFunders) =>
     insertEntry(coFunders, { [CO_FUNDER_FIELD.name]: input.name.trim(), [CO_FUNDER_FIELD.amount]: input.amount }),
   );
@@ -343,11 +300,10 @@ export function updateCoFunder(
   origin: unknown,
   now: number = Date.now(),
 ): void {
-  failIf(Object.values(validateCoFunder(patch)).join(' '));
+  failOnErrors(validateCoFunder(patch));
   editList(doc, id, ACTION_SHEET_FIELD.coFunders, origin, now, (coFunders) => {
     const coFunder = requireEntry(coFunders, coFunderId, CO_FUNDER_NOT_FOUND);
-    if (patch.name !== undefined) coFunder.set(CO_FUNDER_FIELD.name, patch.name);
-    if (patch.amount !== undefined) writeOptional(coFunder, CO_FUNDER_FIELD.amount, patch.amount);
+    writePatch(coFunder, patch, CO_FUNDER_LAYOUT);
   });
 }
 
@@ -364,20 +320,22 @@ export interface EvaluationIndicatorInput {
   targetDate: string | null;
 }
 
-export function validateEvaluationIndicator(
-  input: Partial<EvaluationIndicatorInput>,
-): Partial<Record<keyof EvaluationIndicatorInput, string>> {
-  const errors: Partial<Record<keyof EvaluationIndicatorInput, string>> = {};
-  const label = input.label !== undefined ? validateEvaluationLabel(input.label) : null;
-  if (label) errors.label = label;
-  const baseline = input.baseline !== undefined ? validateShortText(input.baseline) : null;
-  if (baseline) errors.baseline = baseline;
-  const target = input.target !== undefined ? validateShortText(input.target) : null;
-  if (target) errors.target = target;
-  const targetDate = input.targetDate !== undefined ? validateOptionalDate(input.targetDate) : null;
-  if (targetDate) errors.targetDate = targetDate;
-  return errors;
+export function validateEvaluationIndicator(input: Partial<EvaluationIndicatorInput>): FieldErrors<EvaluationIndicatorInput> {
+  return validateFields(input, {
+    label: validateEvaluationLabel,
+    baseline: validateShortText,
+    target: validateShortText,
+    targetDate: validateOptionalDate,
+  });
 }
+
+const EVALUATION_INDICATOR_LAYOUT: PatchLayout<EvaluationIndicatorInput> = {
+  [EVALUATION_INDICATOR_FIELD.label]: 'value',
+  [EVALUATION_INDICATOR_FIELD.indicatorCode]: 'optional',
+  [EVALUATION_INDICATOR_FIELD.baseline]: 'optional',
+  [EVALUATION_INDICATOR_FIELD.target]: 'optional',
+  [EVALUATION_INDICATOR_FIELD.targetDate]: 'optional',
+};
 
 const EVALUATION_NOT_FOUND = 'Cet indicateur d’évaluation est introuvable.';
 
@@ -388,7 +346,7 @@ export function addEvaluationIndicator(
   origin: unknown,
   now: number = Date.now(),
 ): string {
-  failIf(Object.values(validateEvaluationIndicator(input)).join(' '));
+  failOnErrors(validateEvaluationIndicator(input));
   return editList(doc, id, ACTION_SHEET_FIELD.evaluationIndicators, origin, now, (indicators) => {
     if (input.indicatorCode !== null) requireKnownIndicator(doc, input.indicatorCode);
     return insertEntry(indicators, {
@@ -409,15 +367,11 @@ export function updateEvaluationIndicator(
   origin: unknown,
   now: number = Date.now(),
 ): void {
-  failIf(Object.values(validateEvaluationIndicator(patch)).join(' '));
+  failOnErrors(validateEvaluationIndicator(patch));
   editList(doc, id, ACTION_SHEET_FIELD.evaluationIndicators, origin, now, (indicators) => {
     const indicator = requireEntry(indicators, evaluationId, EVALUATION_NOT_FOUND);
     if (patch.indicatorCode !== undefined && patch.indicatorCode !== null) requireKnownIndicator(doc, patch.indicatorCode);
-    if (patch.label !== undefined) indicator.set(EVALUATION_INDICATOR_FIELD.label, patch.label);
-    if (patch.indicatorCode !== undefined) writeOptional(indicator, EVALUATION_INDICATOR_FIELD.indicatorCode, patch.indicatorCode);
-    if (patch.baseline !== undefined) writeOptional(indicator, EVALUATION_INDICATOR_FIELD.baseline, patch.baseline);
-    if (patch.target !== undefined) writeOptional(indicator, EVALUATION_INDICATOR_FIELD.target, patch.target);
-    if (patch.targetDate !== undefined) writeOptional(indicator, EVALUATION_INDICATOR_FIELD.targetDate, patch.targetDate);
+    writePatch(indicator, patch, EVALUATION_INDICATOR_LAYOUT);
   });
 }
 

@@ -1,24 +1,11 @@
 import type * as Y from 'yjs';
 import { newId } from '../model/ids';
 import { runOperation } from '../operations/document-guards';
-import type { MoveDirection } from './order-keys';
-import {
-  failIf,
-  insertRecord,
-  moveRecord,
-  orderKeyAtEnd,
-  requireKnownIndicator,
-  requireLinkTarget,
-  requireRecord,
-  restoreRecord,
-  touch,
-  trashRecord,
-  writeLink,
-  writeText,
-} from './qualitative-records';
+import { failIf, insertRecord, orderKeyAtEnd, writeText } from './qualitative-records';
 import { AFOM_FIELD, RECORD_FIELD } from './qualitative-structure';
 import { validateAfomText } from './qualitative-validation';
 import { isAfomQuadrant, type AfomQuadrant } from './qualitative-vocabulary';
+import { editRecord, linkOperation, recordLifecycle, type LinkOperation } from './record-operations';
 
 export interface AfomItemInput {
   quadrant: AfomQuadrant;
@@ -52,61 +39,18 @@ export function createAfomItem(doc: Y.Doc, input: AfomItemInput, origin: unknown
 /** Changing the quadrant puts the item at the end of its new quadrant. */
 export function updateAfomItem(doc: Y.Doc, id: string, patch: Partial<AfomItemInput>, origin: unknown, now: number = Date.now()): void {
   validateAfomItem(patch);
-  runOperation(doc, origin, () => {
-    const record = requireRecord(doc, 'afom', id);
+  editRecord(doc, 'afom', id, origin, now, (record) => {
     if (patch.text !== undefined) writeText(record, AFOM_FIELD.text, patch.text);
     if (patch.quadrant !== undefined && patch.quadrant !== record.get(AFOM_FIELD.quadrant)) {
       record.set(AFOM_FIELD.quadrant, patch.quadrant);
       record.set(RECORD_FIELD.order, orderKeyAtEnd(doc, 'afom'));
     }
-    touch(doc, record, now);
   });
 }
 
-export function trashAfomItem(doc: Y.Doc, id: string, origin: unknown, now: number = Date.now()): void {
-  runOperation(doc, origin, () => trashRecord(doc, 'afom', id, now));
-}
+/** An item moves within its quadrant. */
+export const { trash: trashAfomItem, restore: restoreAfomItem, move: moveAfomItem } = recordLifecycle('afom', (record) => record.get(AFOM_FIELD.quadrant));
 
-export function restoreAfomItem(doc: Y.Doc, id: string, origin: unknown, now: number = Date.now()): void {
-  runOperation(doc, origin, () => restoreRecord(doc, 'afom', id, now));
-}
+export const setAfomObservationLink: LinkOperation = linkOperation('afom', AFOM_FIELD.observations, 'observations');
 
-/** Moves an item one step, or to a position, within its quadrant. */
-export function moveAfomItem(doc: Y.Doc, id: string, target: MoveDirection | number, origin: unknown, now: number = Date.now()): void {
-  runOperation(doc, origin, () => {
-    const quadrant = requireRecord(doc, 'afom', id).get(AFOM_FIELD.quadrant);
-    moveRecord(doc, 'afom', id, target, now, (record) => record.get(AFOM_FIELD.quadrant) === quadrant);
-  });
-}
-
-export function setAfomObservationLink(
-  doc: Y.Doc,
-  id: string,
-  observationId: string,
-  linked: boolean,
-  origin: unknown,
-  now: number = Date.now(),
-): void {
-  runOperation(doc, origin, () => {
-    const record = requireRecord(doc, 'afom', id);
-    if (linked) requireLinkTarget(doc, 'observations', observationId);
-    writeLink(record, AFOM_FIELD.observations, observationId, linked);
-    touch(doc, record, now);
-  });
-}
-
-export function setAfomIndicatorLink(
-  doc: Y.Doc,
-  id: string,
-  indicatorCode: string,
-  linked: boolean,
-  origin: unknown,
-  now: number = Date.now(),
-): void {
-  runOperation(doc, origin, () => {
-    const record = requireRecord(doc, 'afom', id);
-    if (linked) requireKnownIndicator(doc, indicatorCode);
-    writeLink(record, AFOM_FIELD.indicators, indicatorCode, linked);
-    touch(doc, record, now);
-  });
-}
+export const setAfomIndicatorLink: LinkOperation = linkOperation('afom', AFOM_FIELD.indicators, 'indicators');

@@ -1,37 +1,25 @@
 import type * as Y from 'yjs';
 import { newId } from '../model/ids';
 import { runOperation } from '../operations/document-guards';
-import type { MoveDirection } from './order-keys';
-import {
-  failIf,
-  insertRecord,
-  moveRecord,
-  orderKeyAtEnd,
-  requireLinkTarget,
-  requireRecord,
-  restoreRecord,
-  touch,
-  trashRecord,
-  writeLink,
-  writeText,
-} from './qualitative-records';
+import { failOnErrors, insertRecord, orderKeyAtEnd } from './qualitative-records';
 import { ORIENTATION_FIELD } from './qualitative-structure';
-import { validateLongText, validateTitle } from './qualitative-validation';
+import { validateFields, validateLongText, validateTitle, type FieldErrors } from './qualitative-validation';
+import { editRecord, linkOperation, recordLifecycle, writePatch, type LinkOperation, type PatchLayout } from './record-operations';
 
 export interface OrientationInput {
   title: string;
   description: string;
 }
 
-export type OrientationErrors = Partial<Record<keyof OrientationInput, string>>;
+export type OrientationErrors = FieldErrors<OrientationInput>;
+
+const ORIENTATION_LAYOUT: PatchLayout<OrientationInput> = {
+  [ORIENTATION_FIELD.title]: 'text',
+  [ORIENTATION_FIELD.description]: 'text',
+};
 
 export function validateOrientation(input: Partial<OrientationInput>): OrientationErrors {
-  const errors: OrientationErrors = {};
-  const title = input.title !== undefined ? validateTitle(input.title) : null;
-  if (title) errors.title = title;
-  const description = input.description !== undefined ? validateLongText(input.description) : null;
-  if (description) errors.description = description;
-  return errors;
+  return validateFields(input, { title: validateTitle, description: validateLongText });
 }
 
 /** Adds a strategic orientation at the end of the list; returns its id. */
@@ -42,7 +30,7 @@ export function createOrientation(
   now: number = Date.now(),
   id: string = newId(),
 ): string {
-  failIf(Object.values(validateOrientation(input)).join(' '));
+  failOnErrors(validateOrientation(input));
   return runOperation(doc, origin, () =>
     insertRecord(
       doc,
@@ -65,40 +53,11 @@ export function updateOrientation(
   origin: unknown,
   now: number = Date.now(),
 ): void {
-  failIf(Object.values(validateOrientation(patch)).join(' '));
-  runOperation(doc, origin, () => {
-    const record = requireRecord(doc, 'orientations', id);
-    if (patch.title !== undefined) writeText(record, ORIENTATION_FIELD.title, patch.title);
-    if (patch.description !== undefined) writeText(record, ORIENTATION_FIELD.description, patch.description);
-    touch(doc, record, now);
-  });
+  failOnErrors(validateOrientation(patch));
+  editRecord(doc, 'orientations', id, origin, now, (record) => writePatch(record, patch, ORIENTATION_LAYOUT));
 }
 
-export function trashOrientation(doc: Y.Doc, id: string, origin: unknown, now: number = Date.now()): void {
-  runOperation(doc, origin, () => trashRecord(doc, 'orientations', id, now));
-}
-
-export function restoreOrientation(doc: Y.Doc, id: string, origin: unknown, now: number = Date.now()): void {
-  runOperation(doc, origin, () => restoreRecord(doc, 'orientations', id, now));
-}
-
-export function moveOrientation(doc: Y.Doc, id: string, target: MoveDirection | number, origin: unknown, now: number = Date.now()): void {
-  runOperation(doc, origin, () => moveRecord(doc, 'orientations', id, target, now));
-}
+export const { trash: trashOrientation, restore: restoreOrientation, move: moveOrientation } = recordLifecycle('orientations');
 
 /** Groups an enjeu under the orientation (an enjeu may serve several orientations). */
-export function setOrientationEnjeuLink(
-  doc: Y.Doc,
-  id: string,
-  enjeuId: string,
-  linked: boolean,
-  origin: unknown,
-  now: number = Date.now(),
-): void {
-  runOperation(doc, origin, () => {
-    const record = requireRecord(doc, 'orientations', id);
-    if (linked) requireLinkTarget(doc, 'enjeux', enjeuId);
-    writeLink(record, ORIENTATION_FIELD.enjeux, enjeuId, linked);
-    touch(doc, record, now);
-  });
-}
+export const setOrientationEnjeuLink: LinkOperation = linkOperation('orientations', ORIENTATION_FIELD.enjeux, 'enjeux');

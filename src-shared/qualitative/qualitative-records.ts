@@ -26,6 +26,11 @@ export function failIf(message: string | null | undefined): void {
   if (message) throw new InvalidOperationError(message);
 }
 
+/** Refuses an input with every reason a validator found, in one message. */
+export function failOnErrors(errors: Partial<Record<string, string>>): void {
+  failIf(Object.values(errors).join(' '));
+}
+
 export function isTrashed(record: Y.Map<unknown>): boolean {
   return typeof record.get(RECORD_FIELD.trashedAt) === 'number';
 }

@@ -1,10 +1,29 @@
 import { MAX_DESCRIPTION_LENGTH, MAX_TITLE_LENGTH, isIsoDate } from '../validation/mission-validation';
+import { isQualitativeThemeId } from './qualitative-vocabulary';
 
 /**
  * Checks of the qualitative diagnostic, each giving the French message shown next to the field
  * (or null). The operations run the same checks, so the UI can keep an invalid value as a draft
  * with the very message the operation would refuse it with.
  */
+
+/** A check per field of an input, run only on the fields the input carries (a one-field edit checks one). */
+export type FieldChecks<Input> = { readonly [Field in keyof Input]?: (value: Input[Field]) => string | null };
+
+export type FieldErrors<Input> = Partial<Record<keyof Input, string>>;
+
+/** The message of each refused field of `input`, in the order of `checks`. */
+export function validateFields<Input>(input: Partial<Input>, checks: FieldChecks<Input>): FieldErrors<Input> {
+  const errors: FieldErrors<Input> = {};
+  for (const field of Object.keys(checks) as (keyof Input)[]) {
+    const value = input[field];
+    if (value === undefined) continue;
+    const check = checks[field] as ((value: unknown) => string | null) | undefined;
+    const message = check?.(value);
+    if (message) errors[field] = message;
+  }
+  return errors;
+}
 
 export const MAX_LONG_TEXT_LENGTH = MAX_DESCRIPTION_LENGTH;
 export const MAX_SHORT_TEXT_LENGTH = MAX_TITLE_LENGTH;
@@ -30,6 +49,11 @@ export function validateAfomText(text: string): string | null {
 
 export function validateLongText(text: string): string | null {
   return text.length > MAX_LONG_TEXT_LENGTH ? `Ce texte ne peut pas dépasser ${MAX_LONG_TEXT_LENGTH} caractères.` : null;
+}
+
+/** A theme is optional, but when given it must be one of the list. */
+export function validateOptionalTheme(theme: string | null): string | null {
+  return theme !== null && !isQualitativeThemeId(theme) ? 'Thématique inconnue.' : null;
 }
 
 export function validateShortText(text: string): string | null {

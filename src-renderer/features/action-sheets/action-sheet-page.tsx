@@ -1,4 +1,3 @@
-import type * as Y from 'yjs';
 import type { IndicatorDefinition } from '@shared/diagnostic/indicator-definition';
 import {
   setActionSheetEnjeuLink,
@@ -7,29 +6,23 @@ import {
   updateActionSheet,
   type ActionSheetFields,
 } from '@shared/qualitative/action-sheet-operations';
-import type { ActionSheet, QualitativeSnapshot } from '@shared/qualitative/qualitative-model';
+import type { ActionSheet } from '@shared/qualitative/qualitative-model';
 import { actionSheetLabel } from '@shared/qualitative/qualitative-snapshot';
-import { parseAmount, validateAmount, validateLongText, validateShortText, validateTitle } from '@shared/qualitative/qualitative-validation';
-import { ACTION_SHEET_STATUSES, qualitativeThemeLabel, type ActionSheetStatus } from '@shared/qualitative/qualitative-vocabulary';
+import { validateLongText, validateShortText, validateTitle } from '@shared/qualitative/qualitative-validation';
+import { ACTION_SHEET_STATUSES, type ActionSheetStatus } from '@shared/qualitative/qualitative-vocabulary';
 import { LOCAL_ORIGIN } from '../../app/local-origin';
-import { RecordChecklist } from '../diagnostic-links/record-checklist';
-import { RecordPage } from '../diagnostic-links/record-page';
-import { recordHref } from '../diagnostic-links/qualitative-routes';
+import { RecordPage, type QualitativePageProps } from '../diagnostic-links/record-page';
 import { SavedAmountField, SavedSelect, SavedTextField } from '../diagnostic-links/saved-fields';
+import { EnjeuChecklist } from '../enjeux/enjeu-checklist';
 import { ActionSheetEvidenceSection } from './action-sheet-evidence';
 import { ActionSheetNumberField } from './action-sheet-number-field';
 import { ActionSteps } from './action-steps';
 import { CoFunders } from './co-funders';
 import { EvaluationIndicators } from './evaluation-indicators';
 
-interface ActionSheetPageProps {
-  doc: Y.Doc;
-  missionId: string;
-  snapshot: QualitativeSnapshot;
+interface ActionSheetPageProps extends QualitativePageProps<ActionSheet> {
   sheet: ActionSheet;
   definitions: readonly IndicatorDefinition[];
-  readOnly: boolean;
-  onTrash: (sheet: ActionSheet) => void;
 }
 
 type TextField = Exclude<keyof ActionSheetFields, 'budgetAmount' | 'title'>;
@@ -62,7 +55,7 @@ export function ActionSheetPage({ doc, missionId, snapshot, sheet, definitions, 
   );
 
   return (
-    <RecordPage recordId={id} backHref={recordHref(missionId, 'actionSheets')} backLabel="Toutes les fiches actions" title={actionSheetLabel(sheet)}>
+    <RecordPage missionId={missionId} collection="actionSheets" recordId={id} title={actionSheetLabel(sheet)} readOnly={readOnly} onTrash={() => onTrash(sheet)}>
       <form className="form qualitative-form" onSubmit={(event) => event.preventDefault()} aria-label="Identification et rattachement de la fiche">
         <div className="field-row">
           <ActionSheetNumberField doc={doc} missionId={missionId} sheet={sheet} sameNumber={sameNumber} readOnly={readOnly} />
@@ -83,16 +76,11 @@ export function ActionSheetPage({ doc, missionId, snapshot, sheet, definitions, 
           readOnly={readOnly}
           onSave={(orientationId) => setActionSheetOrientation(doc, id, orientationId || null, LOCAL_ORIGIN)}
         />
-        <RecordChecklist
+        <EnjeuChecklist
           legend="Enjeux auxquels répond cette fiche"
-          options={snapshot.enjeux.map((enjeu) => ({
-            id: enjeu.id,
-            label: enjeu.title,
-            detail: [`priorité ${enjeu.rank}`, enjeu.theme ? qualitativeThemeLabel(enjeu.theme) : ''].filter(Boolean).join(', '),
-          }))}
+          enjeux={snapshot.enjeux}
           selected={sheet.enjeuIds}
           readOnly={readOnly}
-          empty="Aucun enjeu dans la mission pour le moment : ajoutez-en dans la partie Enjeux."
           onToggle={(enjeuId, linked) => setActionSheetEnjeuLink(doc, id, enjeuId, linked, LOCAL_ORIGIN)}
         />
       </form>
@@ -109,8 +97,7 @@ export function ActionSheetPage({ doc, missionId, snapshot, sheet, definitions, 
           label="Budget prévisionnel"
           value={sheet.budgetAmount}
           readOnly={readOnly}
-          parse={parseAmount}
-          validate={(input) => validateAmount(parseAmount(input), 'budget')}
+          subject="budget"
           onSave={(budgetAmount) => save({ budgetAmount })}
         />
         {text('budgetDetails', 'Détail des moyens financiers')}
@@ -121,13 +108,6 @@ export function ActionSheetPage({ doc, missionId, snapshot, sheet, definitions, 
         {text('expectedResults', 'Résultats attendus')}
       </section>
       <EvaluationIndicators doc={doc} sheetId={id} indicators={sheet.evaluationIndicators} definitions={definitions} readOnly={readOnly} />
-      {!readOnly && (
-        <p className="actions record-page__danger">
-          <button type="button" className="button" onClick={() => onTrash(sheet)}>
-            Mettre cette fiche action à la corbeille
-          </button>
-        </p>
-      )}
     </RecordPage>
   );
 }

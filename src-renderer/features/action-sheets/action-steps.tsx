@@ -1,52 +1,32 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId } from 'react';
 import type * as Y from 'yjs';
 import { addActionStep, moveActionStep, removeActionStep, updateActionStep, validateActionStep, type ActionStepInput } from '@shared/qualitative/action-sheet-operations';
 import type { ActionStep } from '@shared/qualitative/qualitative-model';
 import { validateStepLabel } from '@shared/qualitative/qualitative-validation';
 import { LOCAL_ORIGIN } from '../../app/local-origin';
 import { MoveButtons } from '../diagnostic-links/move-buttons';
-import { attempt } from '../diagnostic-links/operation-error';
+import { InlineAddForm, useInlineAdd } from '../diagnostic-links/inline-add-form';
 import { SavedTextField } from '../diagnostic-links/saved-fields';
+import { TextField } from '../diagnostic-links/text-field';
 
 const EMPTY: ActionStepInput = { label: '', startDate: null, endDate: null };
 
 function NewStepForm({ doc, sheetId }: { doc: Y.Doc; sheetId: string }) {
   const id = useId();
-  const [values, setValues] = useState<ActionStepInput>(EMPTY);
-  const [error, setError] = useState<string | null>(null);
-
-  function add(event: FormEvent) {
-    event.preventDefault();
-    const refusal = Object.values(validateActionStep(values)).join(' ') || attempt(() => addActionStep(doc, sheetId, values, LOCAL_ORIGIN));
-    setError(refusal || null);
-    if (!refusal) setValues(EMPTY);
-  }
+  const { values, error, change, submit } = useInlineAdd({
+    empty: EMPTY,
+    validate: (input) => Object.values(validateActionStep(input)).join(' ') || null,
+    add: (input) => addActionStep(doc, sheetId, input, LOCAL_ORIGIN),
+  });
 
   return (
-    <form className="inline-add" onSubmit={add} noValidate aria-label="Ajout d’une étape">
+    <InlineAddForm label="Ajout d’une étape" submitLabel="Ajouter l’étape" alert={error} onSubmit={submit}>
       <div className="field-row">
-        <div className="field">
-          <label htmlFor={`${id}-label`}>Nouvelle étape</label>
-          <input id={`${id}-label`} type="text" value={values.label} onChange={(event) => setValues({ ...values, label: event.target.value })} />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-start`}>Début (facultatif)</label>
-          <input id={`${id}-start`} type="date" value={values.startDate ?? ''} onChange={(event) => setValues({ ...values, startDate: event.target.value || null })} />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-end`}>Fin (facultative)</label>
-          <input id={`${id}-end`} type="date" value={values.endDate ?? ''} onChange={(event) => setValues({ ...values, endDate: event.target.value || null })} />
-        </div>
+        <TextField id={`${id}-label`} label="Nouvelle étape" value={values.label} onChange={(label) => change('label', label)} />
+        <TextField id={`${id}-start`} label="Début (facultatif)" type="date" value={values.startDate ?? ''} onChange={(date) => change('startDate', date || null)} />
+        <TextField id={`${id}-end`} label="Fin (facultative)" type="date" value={values.endDate ?? ''} onChange={(date) => change('endDate', date || null)} />
       </div>
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
-      <button type="submit" className="button">
-        Ajouter l’étape
-      </button>
-    </form>
+    </InlineAddForm>
   );
 }
 

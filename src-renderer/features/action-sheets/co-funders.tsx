@@ -1,50 +1,32 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId } from 'react';
 import type * as Y from 'yjs';
 import { addCoFunder, removeCoFunder, updateCoFunder, validateCoFunder } from '@shared/qualitative/action-sheet-operations';
 import type { CoFunder } from '@shared/qualitative/qualitative-model';
-import { parseAmount, validateAmount, validateCoFunderName } from '@shared/qualitative/qualitative-validation';
+import { parseAmount, validateCoFunderName } from '@shared/qualitative/qualitative-validation';
 import { LOCAL_ORIGIN } from '../../app/local-origin';
-import { attempt } from '../diagnostic-links/operation-error';
+import { InlineAddForm, useInlineAdd } from '../diagnostic-links/inline-add-form';
 import { formatEuros, SavedAmountField, SavedTextField } from '../diagnostic-links/saved-fields';
+import { TextField } from '../diagnostic-links/text-field';
+
+/** The amount as typed, so "12 500,50" stays on screen while its number is checked. */
+const EMPTY = { name: '', amount: '' };
 
 function NewCoFunderForm({ doc, sheetId }: { doc: Y.Doc; sheetId: string }) {
   const id = useId();
-  const [name, setName] = useState('');
-  const [amount, setAmount] = useState('');
-  const [error, setError] = useState<string | null>(null);
-
-  function add(event: FormEvent) {
-    event.preventDefault();
-    const input = { name, amount: parseAmount(amount) };
-    const refusal = Object.values(validateCoFunder(input)).join(' ') || attempt(() => addCoFunder(doc, sheetId, input, LOCAL_ORIGIN));
-    setError(refusal || null);
-    if (!refusal) {
-      setName('');
-      setAmount('');
-    }
-  }
+  const toInput = (typed: typeof EMPTY) => ({ name: typed.name, amount: parseAmount(typed.amount) });
+  const { values, error, change, submit } = useInlineAdd({
+    empty: EMPTY,
+    validate: (typed) => Object.values(validateCoFunder(toInput(typed))).join(' ') || null,
+    add: (typed) => addCoFunder(doc, sheetId, toInput(typed), LOCAL_ORIGIN),
+  });
 
   return (
-    <form className="inline-add" onSubmit={add} noValidate aria-label="Ajout d’un cofinanceur">
+    <InlineAddForm label="Ajout d’un cofinanceur" submitLabel="Ajouter le cofinanceur" alert={error} onSubmit={submit}>
       <div className="field-row">
-        <div className="field">
-          <label htmlFor={`${id}-name`}>Nouveau cofinanceur</label>
-          <input id={`${id}-name`} type="text" value={name} onChange={(event) => setName(event.target.value)} />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-amount`}>Montant en euros (facultatif)</label>
-          <input id={`${id}-amount`} type="text" inputMode="decimal" value={amount} onChange={(event) => setAmount(event.target.value)} />
-        </div>
+        <TextField id={`${id}-name`} label="Nouveau cofinanceur" value={values.name} onChange={(name) => change('name', name)} />
+        <TextField id={`${id}-amount`} label="Montant en euros (facultatif)" inputMode="decimal" value={values.amount} onChange={(amount) => change('amount', amount)} />
       </div>
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
-      <button type="submit" className="button">
-        Ajouter le cofinanceur
-      </button>
-    </form>
+    </InlineAddForm>
   );
 }
 
@@ -76,8 +58,7 @@ export function CoFunders({ doc, sheetId, coFunders, readOnly }: { doc: Y.Doc; s
                       label="Montant"
                       value={coFunder.amount}
                       readOnly={readOnly}
-                      parse={parseAmount}
-                      validate={(input) => validateAmount(parseAmount(input), 'montant')}
+                      subject="montant"
                       onSave={(amount) => updateCoFunder(doc, sheetId, coFunder.id, { amount }, LOCAL_ORIGIN)}
                     />
                   </div>

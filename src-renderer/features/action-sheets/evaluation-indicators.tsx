@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import type * as Y from 'yjs';
 import type { IndicatorDefinition } from '@shared/diagnostic/indicator-definition';
 import {
@@ -12,8 +12,10 @@ import type { EvaluationIndicator } from '@shared/qualitative/qualitative-model'
 import { validateEvaluationLabel, validateOptionalDate, validateShortText } from '@shared/qualitative/qualitative-validation';
 import { LOCAL_ORIGIN } from '../../app/local-origin';
 import { IndicatorSelect } from '../diagnostic-links/indicator-select';
+import { InlineAddForm, useInlineAdd } from '../diagnostic-links/inline-add-form';
 import { attempt } from '../diagnostic-links/operation-error';
 import { SavedTextField } from '../diagnostic-links/saved-fields';
+import { TextField } from '../diagnostic-links/text-field';
 
 const EMPTY: EvaluationIndicatorInput = { label: '', indicatorCode: null, baseline: '', target: '', targetDate: null };
 
@@ -21,23 +23,15 @@ const LINKED_INDICATOR_HINT = 'Facultatif : choisissez-le quand la mesure est un
 
 function NewEvaluationForm({ doc, sheetId, definitions }: { doc: Y.Doc; sheetId: string; definitions: readonly IndicatorDefinition[] }) {
   const id = useId();
-  const [values, setValues] = useState<EvaluationIndicatorInput>(EMPTY);
-  const [error, setError] = useState<string | null>(null);
-  const set = <K extends keyof EvaluationIndicatorInput>(field: K, value: EvaluationIndicatorInput[K]) => setValues((previous) => ({ ...previous, [field]: value }));
-
-  function add(event: FormEvent) {
-    event.preventDefault();
-    const refusal = Object.values(validateEvaluationIndicator(values)).join(' ') || attempt(() => addEvaluationIndicator(doc, sheetId, values, LOCAL_ORIGIN));
-    setError(refusal || null);
-    if (!refusal) setValues(EMPTY);
-  }
+  const { values, error, change, submit } = useInlineAdd({
+    empty: EMPTY,
+    validate: (input) => Object.values(validateEvaluationIndicator(input)).join(' ') || null,
+    add: (input) => addEvaluationIndicator(doc, sheetId, input, LOCAL_ORIGIN),
+  });
 
   return (
-    <form className="inline-add" onSubmit={add} noValidate aria-label="Ajout d’un indicateur d’évaluation">
-      <div className="field">
-        <label htmlFor={`${id}-label`}>Nouvel indicateur d’évaluation</label>
-        <input id={`${id}-label`} type="text" value={values.label} onChange={(event) => set('label', event.target.value)} />
-      </div>
+    <InlineAddForm label="Ajout d’un indicateur d’évaluation" submitLabel="Ajouter l’indicateur d’évaluation" alert={error} onSubmit={submit}>
+      <TextField id={`${id}-label`} label="Nouvel indicateur d’évaluation" value={values.label} onChange={(label) => change('label', label)} />
       <div className="field">
         <label htmlFor={`${id}-code`}>Indicateur du diagnostic mesuré</label>
         <p id={`${id}-code-hint`} className="hint">
@@ -50,32 +44,15 @@ function NewEvaluationForm({ doc, sheetId, definitions }: { doc: Y.Doc; sheetId:
           disabled={false}
           noneLabel="Aucun (mesure propre à l’action)"
           describedBy={`${id}-code-hint`}
-          onChange={(code) => set('indicatorCode', code)}
+          onChange={(code) => change('indicatorCode', code)}
         />
       </div>
       <div className="field-row">
-        <div className="field">
-          <label htmlFor={`${id}-baseline`}>Valeur de départ</label>
-          <input id={`${id}-baseline`} type="text" value={values.baseline} onChange={(event) => set('baseline', event.target.value)} />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-target`}>Cible</label>
-          <input id={`${id}-target`} type="text" value={values.target} onChange={(event) => set('target', event.target.value)} />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-date`}>Échéance</label>
-          <input id={`${id}-date`} type="date" value={values.targetDate ?? ''} onChange={(event) => set('targetDate', event.target.value || null)} />
-        </div>
+        <TextField id={`${id}-baseline`} label="Valeur de départ" value={values.baseline} onChange={(baseline) => change('baseline', baseline)} />
+        <TextField id={`${id}-target`} label="Cible" value={values.target} onChange={(target) => change('target', target)} />
+        <TextField id={`${id}-date`} label="Échéance" type="date" value={values.targetDate ?? ''} onChange={(date) => change('targetDate', date || null)} />
       </div>
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
-      <button type="submit" className="button">
-        Ajouter l’indicateur d’évaluation
-      </button>
-    </form>
+    </InlineAddForm>
   );
 }
 

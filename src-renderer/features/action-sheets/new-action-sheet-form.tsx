@@ -3,6 +3,8 @@ import type * as Y from 'yjs';
 import { createActionSheet, nextActionSheetNumber } from '@shared/qualitative/action-sheet-operations';
 import { validateTitle } from '@shared/qualitative/qualitative-validation';
 import { LOCAL_ORIGIN } from '../../app/local-origin';
+import { NewRecordForm } from '../diagnostic-links/new-record-form';
+import { TextField } from '../diagnostic-links/text-field';
 import { refusalMessage } from '../diagnostic-links/operation-error';
 
 /** Starts a fiche action from its title; the fiche then opens to be filled in. */
@@ -10,7 +12,7 @@ export function NewActionSheetForm({ doc, readOnly, onCreated }: { doc: Y.Doc; r
   const id = useId();
   const [title, setTitle] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const titleRef = useRef<HTMLInputElement>(null);
+  const titleRef = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -28,37 +30,21 @@ export function NewActionSheetForm({ doc, readOnly, onCreated }: { doc: Y.Doc; r
   }
 
   return (
-    <form className="form qualitative-form" onSubmit={submit} aria-labelledby={`${id}-title`} noValidate>
-      <h3 id={`${id}-title`}>Nouvelle fiche action</h3>
-      <div className="field">
-        <label htmlFor={`${id}-name`}>Titre de la fiche action</label>
-        <p id={`${id}-hint`} className="hint">
-          Elle recevra le n° {nextActionSheetNumber(doc)}, modifiable ensuite.
-        </p>
-        <input
-          ref={titleRef}
-          id={`${id}-name`}
-          type="text"
-          required
-          aria-required="true"
-          disabled={readOnly}
-          value={title}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? `${id}-hint ${id}-error` : `${id}-hint`}
-          onChange={(event) => {
-            setTitle(event.target.value);
-            setError(null);
-          }}
-        />
-        {error && (
-          <p id={`${id}-error`} className="field-error">
-            {error}
-          </p>
-        )}
-      </div>
-      <button type="submit" className="button button--primary" disabled={readOnly}>
-        Nouvelle fiche action
-      </button>
-    </form>
+    <NewRecordForm title="Nouvelle fiche action" submitLabel="Nouvelle fiche action" readOnly={readOnly} onSubmit={submit}>
+      <TextField
+        id={`${id}-name`}
+        label="Titre de la fiche action"
+        hint={`Elle recevra le n° ${nextActionSheetNumber(doc)}, modifiable ensuite.`}
+        required
+        fieldRef={titleRef}
+        disabled={readOnly}
+        value={title}
+        error={error ?? undefined}
+        onChange={(next) => {
+          setTitle(next);
+          setError(null);
+        }}
+      />
+    </NewRecordForm>
   );
 }

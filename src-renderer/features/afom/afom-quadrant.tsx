@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId } from 'react';
 import type * as Y from 'yjs';
 import type { IndicatorDefinition } from '@shared/diagnostic/indicator-definition';
 import { createAfomItem } from '@shared/qualitative/afom-operations';
@@ -6,7 +6,8 @@ import type { AfomItem, Observation } from '@shared/qualitative/qualitative-mode
 import { validateAfomText } from '@shared/qualitative/qualitative-validation';
 import type { AFOM_QUADRANTS } from '@shared/qualitative/qualitative-vocabulary';
 import { LOCAL_ORIGIN } from '../../app/local-origin';
-import { attempt } from '../diagnostic-links/operation-error';
+import { InlineAddForm, useInlineAdd } from '../diagnostic-links/inline-add-form';
+import { TextField } from '../diagnostic-links/text-field';
 import { AfomItemCard } from './afom-item-card';
 
 /** French wording of each quadrant's "add" field and button. */
@@ -30,16 +31,12 @@ interface AfomQuadrantProps {
 /** One labelled region of the grid: its items in order and a field to add one. */
 export function AfomQuadrantRegion({ doc, quadrant, items, observations, indicators, readOnly, onTrash }: AfomQuadrantProps) {
   const id = useId();
-  const [draft, setDraft] = useState('');
-  const [error, setError] = useState<string | null>(null);
   const wording = ADD_WORDING[quadrant.id];
-
-  function add(event: FormEvent) {
-    event.preventDefault();
-    const refusal = validateAfomText(draft) ?? attempt(() => createAfomItem(doc, { quadrant: quadrant.id, text: draft }, LOCAL_ORIGIN));
-    setError(refusal);
-    if (!refusal) setDraft('');
-  }
+  const { values, error, change, submit } = useInlineAdd({
+    empty: { text: '' },
+    validate: ({ text }) => validateAfomText(text),
+    add: ({ text }) => createAfomItem(doc, { quadrant: quadrant.id, text }, LOCAL_ORIGIN),
+  });
 
   return (
     <section className={`afom-quadrant afom-quadrant--${quadrant.id}`} aria-labelledby={`${id}-title`}>
@@ -67,27 +64,9 @@ export function AfomQuadrantRegion({ doc, quadrant, items, observations, indicat
         </ol>
       )}
       {!readOnly && (
-        <form className="inline-add" onSubmit={add} noValidate>
-          <div className="field">
-            <label htmlFor={`${id}-new`}>{wording.field}</label>
-            <input
-              id={`${id}-new`}
-              type="text"
-              value={draft}
-              aria-invalid={error ? true : undefined}
-              aria-describedby={error ? `${id}-error` : undefined}
-              onChange={(event) => setDraft(event.target.value)}
-            />
-            {error && (
-              <p id={`${id}-error`} className="field-error">
-                {error}
-              </p>
-            )}
-          </div>
-          <button type="submit" className="button">
-            {wording.button}
-          </button>
-        </form>
+        <InlineAddForm submitLabel={wording.button} onSubmit={submit}>
+          <TextField id={`${id}-new`} label={wording.field} value={values.text} error={error} onChange={(text) => change('text', text)} />
+        </InlineAddForm>
       )}
     </section>
   );

@@ -1,5 +1,7 @@
 import { useId, useState, type ReactNode } from 'react';
+import { parseAmount, validateAmount } from '@shared/qualitative/qualitative-validation';
 import { attempt } from './operation-error';
+import { TextField } from './text-field';
 
 function FieldError({ id, message }: { id: string; message: string | null }) {
   return message ? (
@@ -43,34 +45,20 @@ export function SavedTextField({ label, value, readOnly, onSave, validate, multi
     setError(refusal);
   }
 
-  const shown = draft ?? value;
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
-  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
-  const common = {
-    id,
-    readOnly,
-    required,
-    'aria-required': required ? true : undefined,
-    'aria-invalid': error ? true : undefined,
-    'aria-describedby': describedBy,
-  } as const;
-
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint && (
-        <p id={hintId} className="hint">
-          {hint}
-        </p>
-      )}
-      {multiline ? (
-        <textarea {...common} rows={rows} value={shown} onChange={(event) => change(event.target.value)} />
-      ) : (
-        <input {...common} type={type} inputMode={inputMode} value={shown} onChange={(event) => change(event.target.value)} />
-      )}
-      <FieldError id={errorId} message={error} />
-    </div>
+    <TextField
+      id={id}
+      label={label}
+      value={draft ?? value}
+      readOnly={readOnly}
+      required={required}
+      type={type}
+      rows={multiline ? rows : undefined}
+      inputMode={inputMode}
+      hint={hint}
+      error={error}
+      onChange={change}
+    />
   );
 }
 
@@ -129,8 +117,8 @@ interface SavedAmountFieldProps {
   label: string;
   value: number | null;
   readOnly: boolean;
-  parse: (input: string) => number | null;
-  validate: (input: string) => string | null;
+  /** How a refusal names the amount ("Le budget doit être un nombre."). */
+  subject: 'budget' | 'montant';
   onSave: (amount: number | null) => void;
 }
 
@@ -138,7 +126,7 @@ interface SavedAmountFieldProps {
  * An amount in euros. While the user types, the field shows exactly what they typed (a formatted
  * echo would move the caret); it shows the saved amount formatted when they leave it.
  */
-export function SavedAmountField({ label, value, readOnly, parse, validate, onSave }: SavedAmountFieldProps) {
+export function SavedAmountField({ label, value, readOnly, subject, onSave }: SavedAmountFieldProps) {
   const [typing, setTyping] = useState<string | null>(null);
   return (
     <div onFocus={() => setTyping(formatAmountForInput(value))} onBlur={() => setTyping(null)}>
@@ -148,10 +136,10 @@ export function SavedAmountField({ label, value, readOnly, parse, validate, onSa
         readOnly={readOnly}
         inputMode="decimal"
         hint="En euros, par exemple 12 500 ou 12 500,50."
-        validate={validate}
+        validate={(input) => validateAmount(parseAmount(input), subject)}
         onSave={(input) => {
           setTyping(input);
-          onSave(parse(input));
+          onSave(parseAmount(input));
         }}
       />
     </div>

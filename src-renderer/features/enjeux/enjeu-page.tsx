@@ -1,7 +1,6 @@
-import type * as Y from 'yjs';
 import type { IndicatorDefinition } from '@shared/diagnostic/indicator-definition';
 import { moveEnjeu, setEnjeuIndicatorLink, setEnjeuObservationLink, updateEnjeu } from '@shared/qualitative/enjeu-operations';
-import type { Enjeu, QualitativeSnapshot } from '@shared/qualitative/qualitative-model';
+import type { Enjeu } from '@shared/qualitative/qualitative-model';
 import { actionSheetsForEnjeu, orientationsForEnjeu } from '@shared/qualitative/qualitative-navigation';
 import { actionSheetLabel } from '@shared/qualitative/qualitative-snapshot';
 import { validateLongText, validateTitle } from '@shared/qualitative/qualitative-validation';
@@ -12,18 +11,13 @@ import { LinkedRecords } from '../diagnostic-links/linked-records';
 import { MoveButtons } from '../diagnostic-links/move-buttons';
 import { recordHref } from '../diagnostic-links/qualitative-routes';
 import { RecordChecklist } from '../diagnostic-links/record-checklist';
-import { RecordPage } from '../diagnostic-links/record-page';
+import { RecordPage, type QualitativePageProps } from '../diagnostic-links/record-page';
 import { SavedSelect, SavedTextField } from '../diagnostic-links/saved-fields';
 import { observationDetail, observationTitle } from '../observations/observation-labels';
 
-interface EnjeuPageProps {
-  doc: Y.Doc;
-  missionId: string;
-  snapshot: QualitativeSnapshot;
+interface EnjeuPageProps extends QualitativePageProps<Enjeu> {
   enjeu: Enjeu;
   indicators: readonly IndicatorDefinition[];
-  readOnly: boolean;
-  onTrash: (enjeu: Enjeu) => void;
 }
 
 /** One enjeu: its wording, its priority, what grounds it, and what answers it. */
@@ -35,7 +29,14 @@ export function EnjeuPage({ doc, missionId, snapshot, enjeu, indicators, readOnl
   const count = snapshot.enjeux.length;
 
   return (
-    <RecordPage recordId={id} backHref={recordHref(missionId, 'enjeux')} backLabel="Tous les enjeux" title={`Enjeu : ${enjeu.title || 'sans titre'}`}>
+    <RecordPage
+      missionId={missionId}
+      collection="enjeux"
+      recordId={id}
+      title={`Enjeu : ${enjeu.title || 'sans titre'}`}
+      readOnly={readOnly}
+      onTrash={() => onTrash(enjeu)}
+    >
       <form className="form qualitative-form" onSubmit={(event) => event.preventDefault()} aria-label="Contenu de l’enjeu">
         <SavedTextField label="Titre" value={enjeu.title} required readOnly={readOnly} validate={validateTitle} onSave={(title) => save({ title })} />
         <SavedTextField label="Description" value={enjeu.description} multiline readOnly={readOnly} validate={validateLongText} onSave={(description) => save({ description })} />
@@ -91,13 +92,6 @@ export function EnjeuPage({ doc, missionId, snapshot, enjeu, indicators, readOnl
         empty="Cet enjeu n’est encore regroupé dans aucune orientation."
         links={orientations.map((orientation) => ({ id: orientation.id, label: orientation.title, href: recordHref(missionId, 'orientations', orientation.id) }))}
       />
-      {!readOnly && (
-        <p className="actions record-page__danger">
-          <button type="button" className="button" onClick={() => onTrash(enjeu)}>
-            Mettre cet enjeu à la corbeille
-          </button>
-        </p>
-      )}
     </RecordPage>
   );
 }

@@ -1,92 +1,47 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useRef } from 'react';
 import type * as Y from 'yjs';
-import { createEnjeu, validateEnjeu, type EnjeuErrors, type EnjeuInput } from '@shared/qualitative/enjeu-operations';
-import { QUALITATIVE_THEMES } from '@shared/qualitative/qualitative-vocabulary';
+import { createEnjeu, validateEnjeu, type EnjeuInput } from '@shared/qualitative/enjeu-operations';
 import { LOCAL_ORIGIN } from '../../app/local-origin';
-import { refusalMessage } from '../diagnostic-links/operation-error';
+import { NewRecordForm, ThemeSelect, useNewRecordForm } from '../diagnostic-links/new-record-form';
+import { TextField } from '../diagnostic-links/text-field';
 
 const EMPTY: EnjeuInput = { title: '', description: '', theme: null };
 
 /** Names a new enjeu; it joins the list with the lowest priority, and the title field is ready for the next. */
 export function NewEnjeuForm({ doc, readOnly, onCreated }: { doc: Y.Doc; readOnly: boolean; onCreated: (title: string) => void }) {
   const id = useId();
-  const [values, setValues] = useState<EnjeuInput>(EMPTY);
-  const [errors, setErrors] = useState<EnjeuErrors>({});
-  const [failure, setFailure] = useState<string | null>(null);
-  const titleRef = useRef<HTMLInputElement>(null);
-
-  function change<K extends keyof EnjeuInput>(field: K, value: EnjeuInput[K]) {
-    setValues((previous) => ({ ...previous, [field]: value }));
-    if (errors[field]) setErrors((previous) => ({ ...previous, [field]: undefined }));
-  }
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const found = validateEnjeu(values);
-    setErrors(found);
-    if (Object.keys(found).length > 0) {
-      titleRef.current?.focus();
-      return;
-    }
-    try {
-      createEnjeu(doc, values, LOCAL_ORIGIN);
-      onCreated(values.title.trim());
-      setValues(EMPTY);
-      setFailure(null);
-      titleRef.current?.focus();
-    } catch (error) {
-      setFailure(refusalMessage(error));
-    }
-  }
+  const titleRef = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
+  const { values, errors, failure, change, submit } = useNewRecordForm({
+    empty: EMPTY,
+    validate: validateEnjeu,
+    create: (input) => createEnjeu(doc, input, LOCAL_ORIGIN),
+    onCreated: (_, input) => onCreated(input.title.trim()),
+    firstField: titleRef,
+  });
 
   return (
-    <form className="form qualitative-form" onSubmit={submit} aria-labelledby={`${id}-title`} noValidate>
-      <h3 id={`${id}-title`}>Nouvel enjeu</h3>
+    <NewRecordForm title="Nouvel enjeu" submitLabel="Ajouter un enjeu" readOnly={readOnly} failure={failure} onSubmit={submit}>
       <div className="field-row">
-        <div className="field">
-          <label htmlFor={`${id}-name`}>Titre de l’enjeu</label>
-          <input
-            ref={titleRef}
-            id={`${id}-name`}
-            type="text"
-            required
-            aria-required="true"
-            disabled={readOnly}
-            value={values.title}
-            aria-invalid={errors.title ? true : undefined}
-            aria-describedby={errors.title ? `${id}-name-error` : undefined}
-            onChange={(event) => change('title', event.target.value)}
-          />
-          {errors.title && (
-            <p id={`${id}-name-error`} className="field-error">
-              {errors.title}
-            </p>
-          )}
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-theme`}>Thématique</label>
-          <select id={`${id}-theme`} disabled={readOnly} value={values.theme ?? ''} onChange={(event) => change('theme', event.target.value || null)}>
-            <option value="">Sans thématique</option>
-            {QUALITATIVE_THEMES.map((theme) => (
-              <option key={theme.id} value={theme.id}>
-                {theme.label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <TextField
+          id={`${id}-name`}
+          label="Titre de l’enjeu"
+          required
+          fieldRef={titleRef}
+          disabled={readOnly}
+          value={values.title}
+          error={errors.title}
+          onChange={(title) => change('title', title)}
+        />
+        <ThemeSelect id={`${id}-theme`} disabled={readOnly} value={values.theme} onChange={(theme) => change('theme', theme)} />
       </div>
-      <div className="field">
-        <label htmlFor={`${id}-description`}>Description (facultative)</label>
-        <textarea id={`${id}-description`} rows={2} disabled={readOnly} value={values.description} onChange={(event) => change('description', event.target.value)} />
-      </div>
-      {failure && (
-        <p className="field-error" role="alert">
-          {failure}
-        </p>
-      )}
-      <button type="submit" className="button button--primary" disabled={readOnly}>
-        Ajouter un enjeu
-      </button>
-    </form>
+      <TextField
+        id={`${id}-description`}
+        label="Description (facultative)"
+        rows={2}
+        disabled={readOnly}
+        value={values.description}
+        onChange={(description) => change('description', description)}
+      />
+    </NewRecordForm>
   );
 }

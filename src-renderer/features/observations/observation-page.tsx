@@ -1,6 +1,5 @@
-import type * as Y from 'yjs';
 import type { IndicatorDefinition } from '@shared/diagnostic/indicator-definition';
-import type { Observation, QualitativeSnapshot } from '@shared/qualitative/qualitative-model';
+import type { Observation } from '@shared/qualitative/qualitative-model';
 import {
   actionSheetsGroundedByObservation,
   afomItemsCitingObservation,
@@ -14,19 +13,14 @@ import { LOCAL_ORIGIN } from '../../app/local-origin';
 import { IndicatorChecklist } from '../diagnostic-links/indicator-checklist';
 import { LinkedRecords } from '../diagnostic-links/linked-records';
 import { recordHref } from '../diagnostic-links/qualitative-routes';
-import { RecordPage } from '../diagnostic-links/record-page';
+import { RecordPage, type QualitativePageProps } from '../diagnostic-links/record-page';
 import { SavedSelect, SavedTextField } from '../diagnostic-links/saved-fields';
 import { observationTitle } from './observation-labels';
 import { ObservationQuotes } from './observation-quotes';
 
-interface ObservationPageProps {
-  doc: Y.Doc;
-  missionId: string;
-  snapshot: QualitativeSnapshot;
+interface ObservationPageProps extends QualitativePageProps<Observation> {
   observation: Observation;
   indicators: readonly IndicatorDefinition[];
-  readOnly: boolean;
-  onTrash: (observation: Observation) => void;
 }
 
 /** One observation: its fields, its quotes, the indicators it cites, and what it grounds. */
@@ -38,7 +32,14 @@ export function ObservationPage({ doc, missionId, snapshot, observation, indicat
   const afomItems = afomItemsCitingObservation(snapshot, id);
 
   return (
-    <RecordPage recordId={id} backHref={recordHref(missionId, 'observations')} backLabel="Tous les constats" title={`Constat : ${observationTitle(observation)}`}>
+    <RecordPage
+      missionId={missionId}
+      collection="observations"
+      recordId={id}
+      title={`Constat : ${observationTitle(observation)}`}
+      readOnly={readOnly}
+      onTrash={() => onTrash(observation)}
+    >
       <form className="form qualitative-form" onSubmit={(event) => event.preventDefault()} aria-label="Contenu du constat">
         <SavedTextField label="Texte du constat" value={observation.text} multiline required readOnly={readOnly} validate={validateObservationText} onSave={(text) => save({ text })} />
         <div className="field-row">
@@ -92,13 +93,6 @@ export function ObservationPage({ doc, missionId, snapshot, observation, indicat
           empty=""
           links={afomItems.map((item) => ({ id: item.id, label: excerpt(item.text), href: recordHref(missionId, 'afom'), detail: afomQuadrantLabel(item.quadrant) }))}
         />
-      )}
-      {!readOnly && (
-        <p className="actions record-page__danger">
-          <button type="button" className="button" onClick={() => onTrash(observation)}>
-            Mettre ce constat à la corbeille
-          </button>
-        </p>
       )}
     </RecordPage>
   );

@@ -1,11 +1,12 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId } from 'react';
 import type * as Y from 'yjs';
 import type { Quote } from '@shared/qualitative/qualitative-model';
 import { addObservationQuote, removeObservationQuote, updateObservationQuote } from '@shared/qualitative/observation-operations';
 import { validateQuote } from '@shared/qualitative/qualitative-validation';
 import { LOCAL_ORIGIN } from '../../app/local-origin';
-import { attempt } from '../diagnostic-links/operation-error';
+import { InlineAddForm, useInlineAdd } from '../diagnostic-links/inline-add-form';
 import { SavedTextField } from '../diagnostic-links/saved-fields';
+import { TextField } from '../diagnostic-links/text-field';
 
 interface ObservationQuotesProps {
   doc: Y.Doc;
@@ -17,15 +18,11 @@ interface ObservationQuotesProps {
 /** The verbatim quotes backing an observation, each its own entry. */
 export function ObservationQuotes({ doc, observationId, quotes, readOnly }: ObservationQuotesProps) {
   const id = useId();
-  const [draft, setDraft] = useState('');
-  const [error, setError] = useState<string | null>(null);
-
-  function add(event: FormEvent) {
-    event.preventDefault();
-    const refusal = validateQuote(draft) ?? attempt(() => addObservationQuote(doc, observationId, draft, LOCAL_ORIGIN));
-    setError(refusal);
-    if (!refusal) setDraft('');
-  }
+  const { values, error, change, submit } = useInlineAdd({
+    empty: { text: '' },
+    validate: ({ text }) => validateQuote(text),
+    add: ({ text }) => addObservationQuote(doc, observationId, text, LOCAL_ORIGIN),
+  });
 
   return (
     <section aria-labelledby={`${id}-title`}>
@@ -55,27 +52,9 @@ export function ObservationQuotes({ doc, observationId, quotes, readOnly }: Obse
         </ol>
       )}
       {!readOnly && (
-        <form className="inline-add" onSubmit={add} noValidate>
-          <div className="field">
-            <label htmlFor={`${id}-new`}>Nouvelle citation</label>
-            <textarea
-              id={`${id}-new`}
-              rows={2}
-              value={draft}
-              aria-invalid={error ? true : undefined}
-              aria-describedby={error ? `${id}-error` : undefined}
-              onChange={(event) => setDraft(event.target.value)}
-            />
-            {error && (
-              <p id={`${id}-error`} className="field-error">
-                {error}
-              </p>
-            )}
-          </div>
-          <button type="submit" className="button">
-            Ajouter la citation
-          </button>
-        </form>
+        <InlineAddForm submitLabel="Ajouter la citation" onSubmit={submit}>
+          <TextField id={`${id}-new`} label="Nouvelle citation" rows={2} value={values.text} error={error} onChange={(text) => change('text', text)} />
+        </InlineAddForm>
       )}
     </section>
   );

@@ -1,24 +1,18 @@
-import type * as Y from 'yjs';
 import { setOrientationEnjeuLink, updateOrientation } from '@shared/qualitative/orientation-operations';
-import type { Orientation, QualitativeSnapshot } from '@shared/qualitative/qualitative-model';
+import type { Orientation } from '@shared/qualitative/qualitative-model';
 import { actionSheetsForOrientation, pick } from '@shared/qualitative/qualitative-navigation';
 import { actionSheetLabel } from '@shared/qualitative/qualitative-snapshot';
 import { validateLongText, validateTitle } from '@shared/qualitative/qualitative-validation';
-import { actionSheetStatusLabel, qualitativeThemeLabel } from '@shared/qualitative/qualitative-vocabulary';
+import { actionSheetStatusLabel } from '@shared/qualitative/qualitative-vocabulary';
 import { LOCAL_ORIGIN } from '../../app/local-origin';
 import { LinkedRecords } from '../diagnostic-links/linked-records';
 import { recordHref } from '../diagnostic-links/qualitative-routes';
-import { RecordChecklist } from '../diagnostic-links/record-checklist';
-import { RecordPage } from '../diagnostic-links/record-page';
+import { RecordPage, type QualitativePageProps } from '../diagnostic-links/record-page';
 import { SavedTextField } from '../diagnostic-links/saved-fields';
+import { EnjeuChecklist } from '../enjeux/enjeu-checklist';
 
-interface OrientationPageProps {
-  doc: Y.Doc;
-  missionId: string;
-  snapshot: QualitativeSnapshot;
+interface OrientationPageProps extends QualitativePageProps<Orientation> {
   orientation: Orientation;
-  readOnly: boolean;
-  onTrash: (orientation: Orientation) => void;
 }
 
 /** One strategic orientation: its wording, the enjeux it groups, the fiches actions attached to it. */
@@ -28,20 +22,22 @@ export function OrientationPage({ doc, missionId, snapshot, orientation, readOnl
   const sheets = actionSheetsForOrientation(snapshot, id);
 
   return (
-    <RecordPage recordId={id} backHref={recordHref(missionId, 'orientations')} backLabel="Toutes les orientations" title={`Orientation : ${orientation.title || 'sans titre'}`}>
+    <RecordPage
+      missionId={missionId}
+      collection="orientations"
+      recordId={id}
+      title={`Orientation : ${orientation.title || 'sans titre'}`}
+      readOnly={readOnly}
+      onTrash={() => onTrash(orientation)}
+    >
       <form className="form qualitative-form" onSubmit={(event) => event.preventDefault()} aria-label="Contenu de l’orientation">
         <SavedTextField label="Titre" value={orientation.title} required readOnly={readOnly} validate={validateTitle} onSave={(title) => save({ title })} />
         <SavedTextField label="Description" value={orientation.description} multiline readOnly={readOnly} validate={validateLongText} onSave={(description) => save({ description })} />
-        <RecordChecklist
+        <EnjeuChecklist
           legend="Enjeux regroupés dans cette orientation"
-          options={snapshot.enjeux.map((enjeu) => ({
-            id: enjeu.id,
-            label: enjeu.title,
-            detail: [`priorité ${enjeu.rank}`, enjeu.theme ? qualitativeThemeLabel(enjeu.theme) : ''].filter(Boolean).join(', '),
-          }))}
+          enjeux={snapshot.enjeux}
           selected={orientation.enjeuIds}
           readOnly={readOnly}
-          empty="Aucun enjeu dans la mission pour le moment : ajoutez-en dans la partie Enjeux."
           onToggle={(enjeuId, linked) => setOrientationEnjeuLink(doc, id, enjeuId, linked, LOCAL_ORIGIN)}
         />
       </form>
@@ -60,13 +56,6 @@ export function OrientationPage({ doc, missionId, snapshot, orientation, readOnl
           detail: actionSheetStatusLabel(sheet.status),
         }))}
       />
-      {!readOnly && (
-        <p className="actions record-page__danger">
-          <button type="button" className="button" onClick={() => onTrash(orientation)}>
-            Mettre cette orientation à la corbeille
-          </button>
-        </p>
-      )}
     </RecordPage>
   );
 }

@@ -101,26 +101,7 @@ describe('fiches actions', () => {
     const doc = missionDoc();
     const id = createActionSheet(doc, { title: 'Relais' }, LOCAL_EDIT, LATER);
 
-    updateActionSheet(
-      doc,
-      id,
-      {
-        generalObjective: 'Rompre l’isolement des assistantes maternelles.',
-        operationalObjectives: 'Ouvrir 4 permanences.\nFormer 20 professionnelles.',
-        targetPublic: 'Assistantes maternelles, parents',
-        lead: 'CC du Pays de Brive',
-        partners: 'CAF, PMI, MSA',
-        humanResources: '0,5 ETP animatrice',
-        budgetAmount: 42_500.5,
-        budgetDetails: 'Fonctionnement et véhicule',
-        expectedResults: 'Hausse de la fréquentation',
-      },
-      LOCAL_EDIT,
-      MUCH_LATER,
-    );
-    setActionSheetStatus(doc, id, 'en-cours', LOCAL_EDIT);
-
-    expect(sheet(doc)).toMatchObject({
+    const content = {
       generalObjective: 'Rompre l’isolement des assistantes maternelles.',
       operationalObjectives: 'Ouvrir 4 permanences.\nFormer 20 professionnelles.',
       targetPublic: 'Assistantes maternelles, parents',
@@ -130,6 +111,13 @@ describe('fiches actions', () => {
       budgetAmount: 42_500.5,
       budgetDetails: 'Fonctionnement et véhicule',
       expectedResults: 'Hausse de la fréquentation',
+    };
+
+    updateActionSheet(doc, id, content, LOCAL_EDIT, MUCH_LATER);
+    setActionSheetStatus(doc, id, 'en-cours', LOCAL_EDIT);
+
+    expect(sheet(doc)).toMatchObject({
+      ...content,
       status: 'en-cours',
       updatedAt: expect.any(Number),
     });
