@@ -3,6 +3,7 @@
  * Codes are synced in mission documents: never rename or reuse one.
  */
 import type { IndicatorAggregation, IndicatorDefinition, IndicatorThemeId, IndicatorUnit } from './indicator-definition';
+import { AGE_SEX_BANDS } from './age-pyramid';
 
 const SUM: IndicatorAggregation = { kind: 'sum' };
 const NOT_AGGREGABLE: IndicatorAggregation = { kind: 'not-aggregable' };
@@ -29,15 +30,6 @@ const RP_COMPLEMENTARY = 'INSEE, recensement de la population (exploitation comp
 const FILOSOFI = 'INSEE-DGFiP-Cnaf-Cnav-CCMSA, Fichier localisé social et fiscal (Filosofi)';
 const CAF = 'Cnaf, données allocataires par commune (CAF)';
 
-/** The census's broad age bands, counted by sex: "P21_H0014", "P21_F75P". */
-const AGE_SEX_BANDS = [
-  { suffix: '0_14', census: '0014', label: '0 à 14 ans' },
-  { suffix: '15_29', census: '1529', label: '15 à 29 ans' },
-  { suffix: '30_44', census: '3044', label: '30 à 44 ans' },
-  { suffix: '45_59', census: '4559', label: '45 à 59 ans' },
-  { suffix: '60_74', census: '6074', label: '60 à 74 ans' },
-  { suffix: '75_PLUS', census: '75P', label: '75 ans ou plus' },
-] as const;
 
 export const INDICATOR_CATALOGUE: readonly IndicatorDefinition[] = [
   // Démographie
