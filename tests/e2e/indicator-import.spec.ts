@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { createMission } from './mission-pages';
+import { createMission, waitForLocalWrites } from './mission-pages';
 
 /**
  * A Filosofi-like national extract as INSEE publishes it: a title line, ";" separators, decimal
@@ -62,6 +62,7 @@ test('a statistical file imported through the wizard shows its figures, with sec
   await expect(chart).toBeVisible();
   await expect(page.getByText('Source : INSEE, Filosofi 2021 — 2021.')).toBeVisible();
 
+  await waitForLocalWrites(page);
   await page.reload();
   await expect(page.getByRole('region', { name: 'Tableau : Revenus et pauvreté' }).getByRole('row').filter({ hasText: 'Taux de pauvreté' })).toContainText('27,5');
   await expect(page.getByRole('heading', { name: 'Sources des données importées' })).toBeVisible();
@@ -101,6 +102,7 @@ test('a figure typed by hand for an indicator the user defined is kept with its 
   await entry.getByRole('button', { name: 'Enregistrer la valeur' }).click();
   await expect(entry.getByText('Valeur enregistrée.')).toBeVisible();
 
+  await waitForLocalWrites(page);
   await page.reload();
   const families = page.getByRole('region', { name: 'Tableau : Familles et ménages' });
   const row = families.getByRole('row').filter({ hasText: 'Familles rencontrées par le centre social' });

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { chooseTerritory, createMission, openMissionFromHome } from './mission-pages';
+import { chooseTerritory, createMission, openMissionFromHome, waitForLocalWrites } from './mission-pages';
 
 test('a mission created with its territory, themes and dates is kept across a reload and found from the home screen', async ({ page }) => {
   await page.goto('/');
@@ -23,6 +23,7 @@ test('a mission created with its territory, themes and dates is kept across a re
   await expect(communes.getByRole('rowheader', { name: 'Falvy' })).toBeVisible();
   await expect(communes.getByRole('row', { name: /Total/ })).toContainText(/\d/);
 
+  await waitForLocalWrites(page);
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: 'Diagnostic CTG Pays du Coquelicot' })).toBeVisible();
   await expect(page.getByLabel('Commanditaire')).toHaveValue('Caf de la Somme');
@@ -74,6 +75,7 @@ test('every edit saves as you type and undo and redo work from the keyboard and 
   await page.getByRole('button', { name: 'Rétablir' }).click();
   await expect(page.getByRole('checkbox', { name: 'Santé' })).toBeChecked();
 
+  await waitForLocalWrites(page);
   await page.reload();
   await expect(title).toHaveValue('Mission corrigée');
   await expect(page.getByRole('checkbox', { name: 'Santé' })).toBeChecked();
@@ -104,6 +106,7 @@ test('clearing the title of an open mission keeps the saved title and explains w
   await createMission(page, 'Titre à garder', ['Amiens']);
   await page.getByLabel('Titre').fill('');
   await expect(page.getByText('Le titre est obligatoire.')).toBeVisible();
+  await waitForLocalWrites(page);
   await page.reload();
   await expect(page.getByLabel('Titre')).toHaveValue('Titre à garder');
   await openMissionFromHome(page, 'Titre à garder');

@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { createMission } from './mission-pages';
+import { createMission, waitForLocalWrites } from './mission-pages';
 
 const OBSERVATION = 'Les assistantes maternelles rurales se disent isolées.';
 const ENJEU = 'Garde du jeune enfant en milieu rural';
@@ -67,6 +67,7 @@ test('an observation grounds an enjeu, grouped in an orientation and answered by
   await newEvaluation.getByRole('button', { name: 'Ajouter l’indicateur d’évaluation' }).click();
   await expect(page.getByRole('group', { name: 'Indicateur d’évaluation 1' }).getByLabel('Cible')).toHaveValue('60 places pour 100 enfants');
 
+  await waitForLocalWrites(page);
   await page.reload();
   await expect(page.getByRole('heading', { level: 2, name: `Fiche action n° 1 — ${SHEET}` })).toBeVisible();
   await expect(page.getByLabel('Objectif général')).toHaveValue('Rompre l’isolement des assistantes maternelles.');
@@ -130,6 +131,7 @@ test('enjeux are created and put in priority order with the keyboard alone', asy
   await page.keyboard.press('Space');
   await expect(list.getByRole('link')).toHaveText(['Mobilité', 'Garde du jeune enfant', 'Accès aux soins']);
 
+  await waitForLocalWrites(page);
   await page.reload();
   await expect(page.getByRole('list', { name: 'Enjeux par priorité' }).getByRole('link')).toHaveText(['Mobilité', 'Garde du jeune enfant', 'Accès aux soins']);
 });
@@ -149,6 +151,7 @@ test('a deleted enjeu goes to the trash and comes back from the notice or the tr
 
   await page.getByRole('link', { name: 'Isolement des seniors' }).click();
   await page.getByRole('button', { name: 'Mettre cet enjeu à la corbeille' }).click();
+  await waitForLocalWrites(page);
   await page.reload();
   await page.getByText('Corbeille des enjeux (1)').click();
   await page.getByRole('button', { name: 'Restaurer « Isolement des seniors »' }).click();
