@@ -38,7 +38,7 @@ function cachedReading<T>(doc: Y.Doc, read: Reader<T>): T {
 }
 
 /** A plain reading of a document that changes identity only when the document changes. */
-function useDocumentReader<T>(doc: Y.Doc, read: Reader<T>): T {
+export function useDocumentReader<T>(doc: Y.Doc, read: Reader<T>): T {
   const subscribe = useCallback(
     (notify: () => void) => {
       const onUpdate = () => notify();
@@ -54,7 +54,8 @@ export function useQualitativeSnapshot(doc: Y.Doc): QualitativeSnapshot {
   return useDocumentReader(doc, readQualitativeSnapshot);
 }
 
-function readIndicatorDefinitions(doc: Y.Doc): IndicatorDefinition[] {
+/** The catalogue's indicators followed by the ones this mission defined. */
+export function readIndicatorDefinitions(doc: Y.Doc): IndicatorDefinition[] {
   return [...INDICATOR_CATALOGUE, ...readCustomIndicators(doc)];
 }
 

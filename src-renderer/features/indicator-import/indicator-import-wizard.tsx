@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState, type ChangeEvent, type FormEvent } 
 import { Link } from 'wouter';
 import * as Comlink from 'comlink';
 import { missionTerritoryKeys } from '@shared/diagnostic/comparison-territories';
-import { findIndicator, INDICATOR_CATALOGUE } from '@shared/diagnostic/indicator-catalogue';
+import { findIndicator } from '@shared/diagnostic/indicator-catalogue';
 import { applyIndicatorImport } from '@shared/diagnostic/indicator-operations';
 import type { TerritoryLevel } from '@shared/diagnostic/territory-ref';
 import { formatInteger } from '@shared/format/french-format';
@@ -244,7 +244,7 @@ export function IndicatorImportWizard({ mission, snapshot, readOnly }: MissionSe
           <ColumnMappingTable
             summary={step.summary}
             choices={choices}
-            definitions={data.definitions.length > 0 ? data.definitions : INDICATOR_CATALOGUE}
+            definitions={data.definitions}
             onChange={setChoices}
           />
           <div className="field">

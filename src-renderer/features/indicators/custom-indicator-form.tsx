@@ -3,6 +3,7 @@ import { INDICATOR_THEMES, INDICATOR_UNITS, type IndicatorDefinition, type Indic
 import { defineCustomIndicator } from '@shared/diagnostic/indicator-operations';
 import { LOCAL_ORIGIN } from '../../app/local-origin';
 import type { OpenDocument } from '../../storage/document-store';
+import { attempt } from '../diagnostic-links/operation-error';
 import { IndicatorOptions } from './indicator-options';
 
 type AggregationKind = 'sum' | 'ratio' | 'not-aggregable';
@@ -37,7 +38,7 @@ export function CustomIndicatorForm({ mission, definitions, onDone }: CustomIndi
 
   function save(event: FormEvent) {
     event.preventDefault();
-    try {
+    const refusal = attempt(() =>
       defineCustomIndicator(
         mission.doc,
         {
@@ -53,11 +54,10 @@ export function CustomIndicatorForm({ mission, definitions, onDone }: CustomIndi
               : { kind },
         },
         LOCAL_ORIGIN,
-      );
-      onDone();
-    } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
-    }
+      ),
+    );
+    if (refusal === null) onDone();
+    else setError(refusal);
   }
 
   return (

@@ -8,6 +8,7 @@ import type { TerritoryKey } from '@shared/diagnostic/territory-ref';
 import { parseNumber } from '@shared/import/cell-values';
 import { LOCAL_ORIGIN } from '../../app/local-origin';
 import type { OpenDocument } from '../../storage/document-store';
+import { attempt } from '../diagnostic-links/operation-error';
 
 interface ManualValueFormProps {
   mission: OpenDocument;
@@ -65,17 +66,15 @@ export function ManualValueForm({ mission, definition, index, territories, defau
       setError('Saisissez un nombre, par exemple 12,5 ou 1 250.');
       return;
     }
-    try {
+    const refusal = attempt(() =>
       setIndicatorValue(
         mission.doc,
         { indicator: definition.code, year: Number(draft.year), territory: draft.territory, status: draft.status, value, source: draft.source },
         LOCAL_ORIGIN,
-      );
-      setError('');
-      setConfirmation('Valeur enregistrée.');
-    } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
-    }
+      ),
+    );
+    setError(refusal ?? '');
+    setConfirmation(refusal === null ? 'Valeur enregistrée.' : '');
   }
 
   function remove() {
