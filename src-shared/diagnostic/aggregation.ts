@@ -99,29 +99,34 @@ function classify(code: string, values: readonly (IndicatorValue | undefined)[],
   else missing.push(code);
 }
 
+/** Each commune's own figure for one indicator and year: the known ones, and why the others are not. */
+function collectCommuneFigures(code: string, year: number, communeCodes: readonly string[], index: IndicatorValueIndex) {
+  const provenance = new Provenance();
+  const known: (IndicatorValue & { value: number })[] = [];
+  const secret: string[] = [];
+  const missing: string[] = [];
+  for (const communeCode of communeCodes) {
+    const value = index.get(code, year, communeKey(communeCode));
+    if (isKnown(value)) {
+      known.push(value);
+      provenance.add(value);
+    } else {
+      classify(communeCode, [value], secret, missing);
+    }
+  }
+  return { known, secret, missing, provenance };
+}
+
 function aggregateSum(
   definition: IndicatorDefinition,
   year: number,
   communeCodes: readonly string[],
   index: IndicatorValueIndex,
 ): AggregateResult {
-  const provenance = new Provenance();
-  const secret: string[] = [];
-  const missing: string[] = [];
-  let total = 0;
-  let counted = 0;
-  for (const code of communeCodes) {
-    const value = index.get(definition.code, year, communeKey(code));
-    if (isKnown(value)) {
-      total += value.value;
-      counted += 1;
-      provenance.add(value);
-    } else {
-      classify(code, [value], secret, missing);
-    }
-  }
-  const status = statusOf(counted, communeCodes.length);
-  return finish(status, status === 'unavailable' ? null : total, counted, secret, missing, provenance, null);
+  const { known, secret, missing, provenance } = collectCommuneFigures(definition.code, year, communeCodes, index);
+  const status = statusOf(known.length, communeCodes.length);
+  const total = known.reduce((sum, value) => sum + value.value, 0);
+  return finish(status, status === 'unavailable' ? null : total, known.length, secret, missing, provenance, null);
 }
 
 function aggregateRatio(
@@ -176,26 +181,13 @@ function aggregateNotAggregable(
   communeCodes: readonly string[],
   index: IndicatorValueIndex,
 ): AggregateResult {
-  const provenance = new Provenance();
-  const secret: string[] = [];
-  const missing: string[] = [];
-  let counted = 0;
-  let single: IndicatorValue | undefined;
-  for (const code of communeCodes) {
-    const value = index.get(definition.code, year, communeKey(code));
-    if (isKnown(value)) {
-      counted += 1;
-      single = value;
-      provenance.add(value);
-    } else {
-      classify(code, [value], secret, missing);
-    }
-  }
+  const { known, secret, missing, provenance } = collectCommuneFigures(definition.code, year, communeCodes, index);
+  const single = known[0];
   // A territory of one commune is that commune: its median is the territory's median.
   if (communeCodes.length === 1 && single) {
     return finish('complete', single.value, 1, secret, missing, provenance, null);
   }
-  return finish('not-aggregable', null, counted, secret, missing, provenance, null);
+  return finish('not-aggregable', null, known.length, secret, missing, provenance, null);
 }
 
 /** The value of a group of communes for one indicator and one year. */
