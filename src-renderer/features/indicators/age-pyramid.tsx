@@ -3,6 +3,7 @@ import type { DiagnosticTerritory } from '@shared/diagnostic/comparison-territor
 import { AGE_PYRAMID_GROUPS } from '@shared/diagnostic/age-pyramid';
 import { findIndicator } from '@shared/diagnostic/indicator-catalogue';
 import { formatIndicatorNumber } from '@shared/diagnostic/indicator-definition';
+import { MISSING_TEXT } from '@shared/diagnostic/indicator-table';
 import type { IndicatorValueIndex } from '@shared/diagnostic/indicator-value-index';
 import { IndicatorChart } from './indicator-chart';
 
@@ -23,13 +24,13 @@ export function AgePyramid({ index, territories, year: requestedYear }: AgePyram
   const year = requestedYear !== undefined && years.includes(requestedYear) ? requestedYear : Math.max(...years);
   const sum = (code: string) => {
     const definition = findIndicator(code);
-    return definition ? aggregateForCommunes(definition, year, communeCodes, index, (other) => findIndicator(other)) : null;
+    return definition ? aggregateForCommunes(definition, year, communeCodes, index, findIndicator) : null;
   };
   const rows = AGE_PYRAMID_GROUPS.map((group) => ({ label: group.label, men: sum(group.men), women: sum(group.women) }));
   const partial = rows.some((row) => row.men?.status !== 'complete' || row.women?.status !== 'complete');
   const sources = [...new Set(rows.flatMap((row) => [...(row.men?.sources ?? []), ...(row.women?.sources ?? [])]))];
   const format = (value: number) => formatIndicatorNumber(value, 0);
-  const text = (value: number | null | undefined) => (value === null || value === undefined ? 'n.d.' : format(value));
+  const text = (value: number | null | undefined) => (value === null || value === undefined ? MISSING_TEXT : format(value));
 
   return (
     <section aria-labelledby="age-pyramid-title" className="age-pyramid">
