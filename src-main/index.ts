@@ -88,6 +88,9 @@ function start(): void {
         documentsFolder: app.getPath('documents'),
         fileSystem: { writeFile, rename, rm },
         appInfo: { version: app.getVersion(), platform: process.platform },
+        // Deleting the storage folders, not the records: LevelDB keeps deleted records in its files.
+        clearStorageData: () =>
+          session.defaultSession.clearStorageData({ storages: ['indexdb', 'localstorage', 'cachestorage', 'serviceworkers', 'filesystem'] }),
       });
       registerIpcHandlers(ipcMain, createIpcHandlers(operations, policy.isAppUrl));
       Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(sendMenuCommand, { isPackaged: app.isPackaged, platform: process.platform })));

@@ -17,6 +17,8 @@ export type InvokeOperations = { [N in InvokeName]: (request: InvokeRequest<N>) 
 
 export interface InvokeOperationDependencies extends SaveFileDependencies {
   readonly appInfo: AppInfo;
+  /** Deletes the files of the window's IndexedDB and other web storage (Electron's session.clearStorageData). */
+  readonly clearStorageData: () => Promise<void>;
 }
 
 /** Zod's own messages in French, for the checks the contract does not word itself. */
@@ -32,6 +34,10 @@ export function createInvokeOperations(dependencies: InvokeOperationDependencies
   return {
     saveFile: (request) => saveFileWithDialog(request, dependencies),
     getAppInfo: async () => dependencies.appInfo,
+    clearLocalStorage: async () => {
+      await dependencies.clearStorageData();
+      return { status: 'cleared' as const };
+    },
   };
 }
 
@@ -62,6 +68,7 @@ export function createIpcHandlers(operations: InvokeOperations, isAppUrl: (url: 
   return {
     [INVOKE_CHANNELS.saveFile]: guardOperation(INVOKE_SCHEMAS.saveFile, operations.saveFile, isAppUrl),
     [INVOKE_CHANNELS.getAppInfo]: guardOperation(INVOKE_SCHEMAS.getAppInfo, operations.getAppInfo, isAppUrl),
+    [INVOKE_CHANNELS.clearLocalStorage]: guardOperation(INVOKE_SCHEMAS.clearLocalStorage, operations.clearLocalStorage, isAppUrl),
   };
 }
 

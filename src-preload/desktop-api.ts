@@ -21,6 +21,7 @@ export function buildDesktopApi(ipc: PreloadIpc): DesktopApi {
   return {
     saveFile: (request) => ipc.invoke(INVOKE_CHANNELS.saveFile, request) as Promise<SaveFileResult>,
     getAppInfo: () => ipc.invoke(INVOKE_CHANNELS.getAppInfo) as Promise<AppInfo>,
+    clearLocalStorage: () => ipc.invoke(INVOKE_CHANNELS.clearLocalStorage) as Promise<{ status: 'cleared' }>,
     onMenuCommand(listener) {
       // The page receives the command alone: the IPC event would give it a handle on ipcRenderer.
       const forwardCommand = (_event: unknown, command: unknown) => {

@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
 import { SessionContext } from './app/session-context';
+import { finishErasure, isPurgePending } from './app/person-erasure';
 import { WorkspaceSession } from './app/workspace-session';
 import { selectBridge } from './bridge/select-bridge';
 import { DocumentStore } from './storage/document-store';
@@ -11,7 +12,12 @@ import './app/styles.css';
 async function startBocage(container: HTMLElement): Promise<void> {
   const root = createRoot(container);
   try {
-    const session = await WorkspaceSession.start(new LocalDatabase(), new DocumentStore(), selectBridge());
+    const bridge = selectBridge();
+    const db = new LocalDatabase();
+    // An erasure whose storage rewrite was interrupted (the window closed, the machine stopped)
+    // is finished before anything else reads the storage.
+    if (await isPurgePending(db)) await finishErasure({ store: new DocumentStore(), db, bridge });
+    const session = await WorkspaceSession.start(db, new DocumentStore(), bridge);
     root.render(
       <StrictMode>
         <SessionContext.Provider value={session}>

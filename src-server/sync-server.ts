@@ -53,6 +53,9 @@ class SqliteStore extends SQLite {
   override async onConfigure(): Promise<void> {
     try {
       await super.onConfigure();
+      // Each store replaces a document's row; without this, the replaced bytes stay in the file's
+      // free pages, and a person erased under the GDPR could still be read in the database file.
+      this.db?.pragma('secure_delete = ON');
     } catch (error) {
       this.openFailure = error;
     }

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import type { Plugin, UserConfig } from 'vite';
 import { CONTENT_SECURITY_POLICY } from '../../src-shared/security/content-security-policy.ts';
+import { clearSiteDataPlugin } from './clear-site-data-plugin.ts';
 import { geographyPlugin } from './geography-plugin.ts';
 
 const root = fileURLToPath(new URL('../../src-renderer', import.meta.url));
@@ -23,7 +24,7 @@ export function rendererConfig(outDir: string): UserConfig {
   return {
     root,
     base: './',
-    plugins: [react(), geographyPlugin(), contentSecurityPolicyPlugin()],
+    plugins: [react(), geographyPlugin(), contentSecurityPolicyPlugin(), clearSiteDataPlugin()],
     resolve: { alias: { '@shared': shared } },
     // The import worker loads exceljs lazily: only module workers can split code.
     worker: { format: 'es' },

@@ -1,13 +1,22 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { Link, Route, Router, Switch, useLocation } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { MissionListPage } from '../features/missions/mission-list-page';
 import { NewMissionPage } from '../features/missions/new-mission-page';
 import { MissionPage } from '../features/mission-editor/mission-page';
 import { SettingsPage } from '../features/settings/settings-page';
+import { ErasureBanner } from '../features/gdpr/erasure-banner';
 import { SyncStatusIndicator } from '../features/sync-status/sync-status-indicator';
 import { ROUTES } from './routes';
 import { useSession } from './session-context';
+
+/* Pages a user reaches from the menu, not at start-up: kept out of the first bundle. */
+const DirectoryPage = lazy(() => import('../features/directory/directory-page').then((module) => ({ default: module.DirectoryPage })));
+const ContactImportPage = lazy(() =>
+  import('../features/contact-import/contact-import-page').then((module) => ({ default: module.ContactImportPage })),
+);
+const CheckInPage = lazy(() => import('../features/check-in/check-in-page').then((module) => ({ default: module.CheckInPage })));
+const GdprPage = lazy(() => import('../features/gdpr/gdpr-page').then((module) => ({ default: module.GdprPage })));
 
 /** Menu commands that do not depend on the open page; undo, redo and export are handled by the mission page. */
 function useGlobalMenuCommands(): void {
@@ -41,6 +50,12 @@ function Shell() {
               <Link href={ROUTES.missions}>Missions</Link>
             </li>
             <li>
+              <Link href={ROUTES.directory}>Annuaire</Link>
+            </li>
+            <li>
+              <Link href={ROUTES.gdpr}>RGPD</Link>
+            </li>
+            <li>
               <Link href={ROUTES.settings}>Paramètres</Link>
             </li>
           </ul>
@@ -48,9 +63,14 @@ function Shell() {
         <SyncStatusIndicator />
       </header>
       <main id="contenu" tabIndex={-1}>
+        <ErasureBanner />
+        <Suspense fallback={<p role="status">Chargement…</p>}>
         <Switch>
           <Route path={ROUTES.missions} component={MissionListPage} />
           <Route path={ROUTES.newMission} component={NewMissionPage} />
+          <Route<{ id: string; meeting: string }> path="/missions/:id/emargement/:meeting">
+            {(params) => <CheckInPage missionId={decodeURIComponent(params.id)} meetingId={decodeURIComponent(params.meeting)} />}
+          </Route>
           <Route<{ id: string; section?: string; item?: string }> path="/missions/:id/:section?/:item?">
             {(params) => (
               <MissionPage
@@ -61,6 +81,11 @@ function Shell() {
             )}
           </Route>
           <Route path={ROUTES.settings} component={SettingsPage} />
+          <Route path={ROUTES.directory}>{() => <DirectoryPage contactId={null} />}</Route>
+          <Route path={ROUTES.contactImport} component={ContactImportPage} />
+          <Route<{ id: string }> path="/annuaire/:id">{(params) => <DirectoryPage contactId={decodeURIComponent(params.id)} />}</Route>
+          <Route path={ROUTES.gdpr}>{() => <GdprPage contactId={null} />}</Route>
+          <Route<{ contact: string }> path="/rgpd/:contact">{(params) => <GdprPage contactId={decodeURIComponent(params.contact)} />}</Route>
           <Route>
             <h1>Page introuvable</h1>
             <p>
@@ -68,6 +93,7 @@ function Shell() {
             </p>
           </Route>
         </Switch>
+        </Suspense>
       </main>
     </>
   );

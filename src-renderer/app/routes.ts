@@ -7,4 +7,13 @@ export const ROUTES = {
   missionSection: (id: string, section: string, itemId?: string) =>
     `/missions/${encodeURIComponent(id)}/${section}${itemId ? `/${encodeURIComponent(itemId)}` : ''}`,
   settings: '/parametres',
+  directory: '/annuaire',
+  contactImport: '/annuaire/importer',
+  contact: (id: string) => `/annuaire/${encodeURIComponent(id)}`,
+  /** The check-in screen of one meeting, full width for a laptop or a tablet in the room. */
+  checkIn: (missionId: string, meetingId: string) =>
+    `/missions/${encodeURIComponent(missionId)}/emargement/${encodeURIComponent(meetingId)}`,
+  gdpr: '/rgpd',
+  /** The rights of one person: access to their data, erasure. */
+  gdprPerson: (contactId: string) => `/rgpd/${encodeURIComponent(contactId)}`,
 } as const;

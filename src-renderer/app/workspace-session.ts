@@ -13,7 +13,14 @@ import type { LocalDatabase } from '../storage/local-database';
 import { refreshCatalogEntry, rebuildCatalog } from '../storage/mission-catalog';
 import { loadSyncSettings, saveSyncSettings, type SyncSettings } from '../storage/sync-settings';
 import type { SyncClient, SyncState } from '../sync/sync-client';
+import { readDirectorySnapshot } from '@shared/directory/directory-snapshot';
+import { DIRECTORY_ROOT, contactAliasesMap, directoryCollection } from '@shared/documents/directory-structure';
+import { repointContact } from '@shared/meetings/meeting-operations';
 import { LOCAL_ORIGIN } from './local-origin';
+import { applyErasuresFromColleagues, finishErasure, localMissions } from './person-erasure';
+
+/** Not a local origin: following a merge into the missions is not a step of anyone's undo history. */
+const MERGE_FOLLOW_UP_ORIGIN = 'bocage:merge-follow-up';
 
 export type TerritoryChoice =
   | { kind: 'commune'; commune: GeoCommune }
@@ -38,6 +45,9 @@ export class WorkspaceSession {
   private syncSettings: SyncSettings | null = null;
   private readonly syncListeners = new Set<() => void>();
   private readonly watched = new Map<string, OpenDocument>();
+  private directory: Promise<OpenDocument> | null = null;
+  private erasurePending = false;
+  private readonly erasureListeners = new Set<() => void>();
   private readonly refreshTimers = new Map<string, ReturnType<typeof setTimeout>>();
   private stopSyncListener: (() => void) | null = null;
   /** A later connect (settings saved, network back) makes an earlier one still loading moot. */
@@ -83,6 +93,68 @@ export class WorkspaceSession {
 
   private isTrashed(missionId: string): boolean {
     return listWorkspaceMissions(this.workspace.doc).some((entry) => entry.id === missionId && entry.trashed);
+  }
+
+  /**
+   * The contacts shared by every mission. Opened on first use rather than at start-up: the home
+   * screen does not need it, and a workspace synced with a server opens it when connecting.
+   */
+  openDirectory(): Promise<OpenDocument> {
+    this.directory ??= this.store.openDirectory().then((directory) => {
+      this.syncClient?.attach(directory.name, directory.doc);
+      // This machine's own erasures are applied by forgetPerson itself: only synced ones count here.
+      directoryCollection(directory.doc, DIRECTORY_ROOT.erasures).observe((event) => {
+        if (!event.transaction.local) void this.applyColleaguesErasures(directory);
+      });
+      void this.applyColleaguesErasures(directory);
+      contactAliasesMap(directory.doc).observe((event) => void this.followMerges(directory, [...event.keysChanged]));
+      return directory;
+    });
+    return this.directory;
+  }
+
+  /** A colleague erased someone: remove what this machine holds of them, then ask for the purge. */
+  private async applyColleaguesErasures(directory: OpenDocument): Promise<void> {
+    if (!(await applyErasuresFromColleagues(this, directory))) return;
+    this.erasurePending = true;
+    for (const listener of this.erasureListeners) listener();
+  }
+
+  /**
+   * Two contacts merged (here or by a colleague): their attendance moves to the survivor in every
+   * mission, so lists and statistics count the person once and an erasure finds everything.
+   */
+  private async followMerges(directory: OpenDocument, mergedIds: readonly string[]): Promise<void> {
+    const { aliases } = readDirectorySnapshot(directory.doc);
+    const moves = mergedIds.flatMap((from) => {
+      const to = aliases.get(from);
+      return to === undefined ? [] : [[from, to] as const];
+    });
+    if (moves.length === 0) return;
+    for (const mission of await localMissions(this)) {
+      if (mission.isReadOnly()) continue;
+      for (const [from, to] of moves) repointContact(mission.doc, from, to, MERGE_FOLLOW_UP_ORIGIN);
+    }
+  }
+
+  getErasurePending = (): boolean => this.erasurePending;
+
+  subscribeToErasures = (listener: () => void): (() => void) => {
+    this.erasureListeners.add(listener);
+    return () => this.erasureListeners.delete(listener);
+  };
+
+  /**
+   * Rewrites this machine's storage without anything erased. Ends the session: the stores are
+   * closed and the page must reload.
+   */
+  async finishErasure(): Promise<{ filesDeleted: boolean }> {
+    this.connectAttempt += 1;
+    this.stopSyncListener?.();
+    this.syncClient?.destroy();
+    this.syncClient = null;
+    for (const timer of this.refreshTimers.values()) clearTimeout(timer);
+    return finishErasure(this);
   }
 
   async openMission(missionId: string): Promise<OpenDocument> {
@@ -157,6 +229,9 @@ export class WorkspaceSession {
     this.setSyncState(withHistory(client.getState()));
     client.attach(this.workspace.name, this.workspace.doc);
     for (const mission of this.watched.values()) client.attach(mission.name, mission.doc);
+    const directory = await this.openDirectory();
+    if (attempt !== this.connectAttempt) return;
+    client.attach(directory.name, directory.doc);
     await this.followWorkspace();
   }
 

@@ -9,4 +9,10 @@ export interface Bridge {
   readonly kind: 'desktop' | 'web';
   saveFile(request: SaveFileRequest): Promise<SaveFileResult>;
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  /**
+   * Deletes the files behind this app's IndexedDB databases (GDPR erasure). Deleting records is not
+   * enough: Chromium's LevelDB keeps them in its files until it compacts, which a page cannot ask for.
+   * Every IndexedDB connection must be closed first.
+   */
+  clearLocalStorage(): Promise<void>;
 }

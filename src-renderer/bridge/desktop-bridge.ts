@@ -15,5 +15,10 @@ export function createDesktopBridge(api: DesktopApi): Bridge {
     saveFile: (request) =>
       api.saveFile(request).catch((error: unknown) => ({ status: 'error' as const, message: ipcFailureMessage(error) })),
     onMenuCommand: (listener) => api.onMenuCommand(listener),
+    async clearLocalStorage() {
+      await api.clearLocalStorage().catch((error: unknown) => {
+        throw new Error(ipcFailureMessage(error));
+      });
+    },
   };
 }

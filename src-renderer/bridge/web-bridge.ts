@@ -1,9 +1,11 @@
 import type { SavableFileKind } from '@shared/ipc/ipc-contract';
+import { CLEAR_SITE_DATA_PATH } from '@shared/security/clear-site-data';
 import type { Bridge } from './bridge';
 
 const MIME_TYPES = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  json: 'application/json',
 } as const satisfies Record<SavableFileKind, string>;
 
 /** In a plain browser a file is saved as a download; there is no application menu. */
@@ -25,5 +27,13 @@ export function createWebBridge(): Bridge {
       return { status: 'saved', fileName: request.suggestedName };
     },
     onMenuCommand: () => () => undefined,
+    async clearLocalStorage() {
+      // The server answers with `Clear-Site-Data: "storage"`: the browser then deletes the
+      // origin's storage folders, which no script API can do.
+      const response = await fetch(CLEAR_SITE_DATA_PATH, { method: 'POST', cache: 'no-store' }).catch(() => null);
+      if (!response?.ok) {
+        throw new Error('Le serveur de la version web n’a pas pu effacer le stockage local du navigateur (lancez Bocage avec npm run start:web).');
+      }
+    },
   };
 }

@@ -1,7 +1,13 @@
 import * as idb from 'lib0/indexeddb';
 import * as Y from 'yjs';
 import { IndexeddbPersistence, storeState } from 'y-indexeddb';
-import { missionDocumentName, workspaceDocumentName, type DocumentKind } from '@shared/documents/document-names';
+import {
+  directoryDocumentName,
+  missionDocumentName,
+  parseDocumentName,
+  workspaceDocumentName,
+  type DocumentKind,
+} from '@shared/documents/document-names';
 import { migrateDocument } from '@shared/schema/migrate-document';
 import { isWrittenByNewerSchema, readSchemaVersion } from '@shared/schema/schema-version';
 
@@ -39,6 +45,22 @@ export class DocumentStore {
     return this.openDocument(missionDocumentName(missionId), 'mission');
   }
 
+  openDirectory(): Promise<OpenDocument> {
+    return this.openDocument(directoryDocumentName(), 'directory');
+  }
+
+  /** Every document this machine stores, whether or not the workspace still lists it. */
+  async storedDocumentNames(): Promise<string[]> {
+    const databases = await indexedDB.databases();
+    return databases.flatMap(({ name }) => (name !== undefined && parseDocumentName(name) !== null ? [name] : []));
+  }
+
+  /** Opens a document by its stored name; null for a name that is not one of Bocage's documents. */
+  openStored(name: string): Promise<OpenDocument> | null {
+    const parsed = parseDocumentName(name);
+    return parsed ? this.openDocument(name, parsed.kind) : null;
+  }
+
   private openDocument(name: string, kind: DocumentKind): Promise<OpenDocument> {
     const existing = this.open.get(name);
     if (existing) return existing;
@@ -57,7 +79,7 @@ export class DocumentStore {
     }
     // A mission replica still waiting for its content is left alone: createMission migrates a new
     // one, and the creator's copy brings the version when it arrives.
-    if (!isWrittenByNewerSchema(doc) && (kind === 'workspace' || readSchemaVersion(doc) > 0)) migrateDocument(doc, kind);
+    if (!isWrittenByNewerSchema(doc) && (kind !== 'mission' || readSchemaVersion(doc) > 0)) migrateDocument(doc, kind);
     return { name, kind, doc, isReadOnly: () => isWrittenByNewerSchema(doc) };
   }
 

@@ -4,7 +4,7 @@
  */
 export const WORKSPACE_ID = 'default';
 
-export type DocumentKind = 'workspace' | 'mission';
+export type DocumentKind = 'workspace' | 'mission' | 'directory';
 
 export function workspaceDocumentName(workspaceId: string = WORKSPACE_ID): string {
   return `bocage.workspace.${workspaceId}`;
@@ -14,12 +14,17 @@ export function missionDocumentName(missionId: string): string {
   return `bocage.mission.${missionId}`;
 }
 
+/** The contacts shared by every mission of the workspace. */
+export function directoryDocumentName(workspaceId: string = WORKSPACE_ID): string {
+  return `bocage.directory.${workspaceId}`;
+}
+
 export interface ParsedDocumentName {
   kind: DocumentKind;
   id: string;
 }
 
-const DOCUMENT_NAME_PATTERN = /^bocage\.(workspace|mission)\.([A-Za-z0-9-]{1,64})$/;
+const DOCUMENT_NAME_PATTERN = /^bocage\.(workspace|mission|directory)\.([A-Za-z0-9-]{1,64})$/;
 
 export function parseDocumentName(name: string): ParsedDocumentName | null {
   const match = DOCUMENT_NAME_PATTERN.exec(name);

@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
 import { diagnosticEditableTypes } from './diagnostic-structure';
+import { meetingsMap } from './meeting-structure';
 
 /**
  * Root types of the documents. Root types are created by name, so two offline replicas that both
@@ -76,5 +77,6 @@ export function missionEditableTypes(doc: Y.Doc): (Y.Map<unknown> | Y.Text | Y.M
     territoryCommunesMap(doc),
     territoryEpcisMap(doc),
     ...diagnosticEditableTypes(doc),
+    meetingsMap(doc),
   ];
 }

@@ -1,5 +1,7 @@
 import type { MissionSnapshot } from '../model/mission';
 import type { SavableFileKind } from '../ipc/ipc-contract';
+import type { Meeting } from '../meetings/meeting-model';
+import { isIsoDate } from '../validation/mission-validation';
 
 const MAX_BASE_NAME_LENGTH = 100;
 const FALLBACK_BASE_NAME = 'mission';
@@ -28,4 +30,63 @@ export function missionExportFileName(mission: Pick<MissionSnapshot, 'title'>, k
   // Windows drops trailing dots and spaces from a name, so a title ending in "..." would not round-trip.
   const shortTitle = [...cleanedTitle].slice(0, maxTitleLength).join('').replace(/[.\s]+$/, '');
   return `${shortTitle ? TITLE_PREFIX + shortTitle : FALLBACK_BASE_NAME}.${kind}`;
+}
+
+const MAX_SLUG_LENGTH = 60;
+/** Letters NFD does not split into a base letter and an accent. */
+const LIGATURES: Record<string, string> = { œ: 'oe', Œ: 'OE', æ: 'ae', Æ: 'AE', ß: 'ss' };
+
+/**
+ * "Comité de pilotage n°2" → "comite-de-pilotage-n-2": ASCII only, for files that are mailed,
+ * put on USB keys and opened by older office software.
+ */
+function asciiSlug(text: string): string {
+  return [...text.normalize('NFD')]
+    .map((character) => LIGATURES[character] ?? character)
+    .join('')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .slice(0, MAX_SLUG_LENGTH)
+    .replace(/^-+|-+$/g, '');
+}
+
+function joinedName(parts: readonly string[], extension: string): string {
+  return `${parts.filter((part) => part !== '').join('-')}.${extension}`;
+}
+
+function isoDatePart(date: string | null): string {
+  return date !== null && isIsoDate(date) ? date : '';
+}
+
+/**
+ * "emargement-2026-03-12-copil.docx"; the signed record after the meeting is
+ * "emargement-signe-2026-03-12-copil.docx".
+ */
+export function signInSheetFileName(
+  meeting: Pick<Meeting, 'date' | 'kind'>,
+  kind: SavableFileKind,
+  variant: 'blank' | 'signed' = 'blank',
+): string {
+  return joinedName([variant === 'signed' ? 'emargement-signe' : 'emargement', isoDatePart(meeting.date), meeting.kind], kind);
+}
+
+/** "participants-diagnostic-ctg-pays-de-mormal.xlsx" for a mission. */
+export function missionParticipantListFileName(mission: Pick<MissionSnapshot, 'title'>): string {
+  return joinedName(['participants', asciiSlug(mission.title)], 'xlsx');
+}
+
+/** "participants-2026-03-12-copil.xlsx" for a meeting. */
+export function meetingParticipantListFileName(meeting: Pick<Meeting, 'date' | 'kind'>): string {
+  return joinedName(['participants', isoDatePart(meeting.date), meeting.kind], 'xlsx');
+}
+
+/** "registre-traitement-participants.docx". */
+export function processingRegisterFileName(kind: SavableFileKind): string {
+  return `registre-traitement-participants.${kind}`;
+}
+
+/** "donnees-dupont-claire.json": the right-of-access export of one person. */
+export function personDataFileName(person: { lastName: string; firstName: string }, kind: 'docx' | 'json'): string {
+  return joinedName(['donnees', asciiSlug(`${person.lastName} ${person.firstName}`) || 'personne'], kind);
 }

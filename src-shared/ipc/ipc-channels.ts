@@ -5,6 +5,7 @@
 export const INVOKE_CHANNELS = {
   saveFile: 'bocage:save-file',
   getAppInfo: 'bocage:get-app-info',
+  clearLocalStorage: 'bocage:clear-local-storage',
 } as const;
 
 export const EVENT_CHANNELS = {

@@ -6,6 +6,7 @@ export const MAX_SAVED_FILE_BYTES = 200 * 1024 * 1024;
 export const SAVABLE_FILE_KINDS = {
   docx: { label: 'Document Word', extension: 'docx' },
   xlsx: { label: 'Classeur Excel', extension: 'xlsx' },
+  json: { label: 'Données JSON', extension: 'json' },
 } as const;
 
 export type SavableFileKind = keyof typeof SAVABLE_FILE_KINDS;
@@ -24,7 +25,7 @@ const safeFileName = z
 
 export const saveFileRequestSchema = z
   .object({
-    fileKind: z.enum(['docx', 'xlsx']),
+    fileKind: z.enum(['docx', 'xlsx', 'json']),
     suggestedName: safeFileName,
     bytes: z.custom<Uint8Array>((value) => value instanceof Uint8Array, 'Contenu de fichier invalide.').refine((bytes) => bytes.byteLength > 0 && bytes.byteLength <= MAX_SAVED_FILE_BYTES, 'Taille de fichier invalide.'),
   })
@@ -44,6 +45,10 @@ export const appInfoSchema = z.object({
   platform: z.string(),
 });
 
+export const clearLocalStorageRequestSchema = z.undefined();
+
+export const clearLocalStorageResultSchema = z.object({ status: z.literal('cleared') });
+
 export const menuCommandSchema = z.enum(MENU_COMMANDS);
 
 export type SaveFileRequest = z.infer<typeof saveFileRequestSchema>;
@@ -54,6 +59,7 @@ export type AppInfo = z.infer<typeof appInfoSchema>;
 export const INVOKE_SCHEMAS = {
   saveFile: { request: saveFileRequestSchema, response: saveFileResultSchema },
   getAppInfo: { request: getAppInfoRequestSchema, response: appInfoSchema },
+  clearLocalStorage: { request: clearLocalStorageRequestSchema, response: clearLocalStorageResultSchema },
 } as const satisfies Record<InvokeName, { request: z.ZodType; response: z.ZodType }>;
 
 export type InvokeRequest<N extends InvokeName> = z.infer<(typeof INVOKE_SCHEMAS)[N]['request']>;
@@ -63,5 +69,7 @@ export type InvokeResponse<N extends InvokeName> = z.infer<(typeof INVOKE_SCHEMA
 export interface DesktopApi {
   saveFile(request: SaveFileRequest): Promise<SaveFileResult>;
   getAppInfo(): Promise<AppInfo>;
+  /** Deletes every file of the app's local storage (GDPR erasure): the renderer writes back its clean documents. */
+  clearLocalStorage(): Promise<{ status: 'cleared' }>;
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }

@@ -14,7 +14,7 @@ export function readSchemaVersion(doc: Y.Doc): number {
 
 export function readDocumentKind(doc: Y.Doc): DocumentKind | null {
   const value = metaMap(doc).get(META_FIELD.kind);
-  return value === 'workspace' || value === 'mission' ? value : null;
+  return value === 'workspace' || value === 'mission' || value === 'directory' ? value : null;
 }
 
 /** A document written by a newer Bocage must never be rewritten by this one. */

@@ -25,7 +25,7 @@ function fakeIpcRenderer() {
 describe('the desktop API given to the page', () => {
   it('has exactly the methods of the contract, nothing that reaches IPC generically', () => {
     const api = buildDesktopApi(fakeIpcRenderer().ipc);
-    expect(Object.keys(api).sort()).toEqual(['getAppInfo', 'onMenuCommand', 'saveFile']);
+    expect(Object.keys(api).sort()).toEqual(['clearLocalStorage', 'getAppInfo', 'onMenuCommand', 'saveFile']);
   });
 
   it('saves a file through the save channel, bytes untouched', async () => {
@@ -39,6 +39,12 @@ describe('the desktop API given to the page', () => {
     const { ipc } = fakeIpcRenderer();
     await buildDesktopApi(ipc).getAppInfo();
     expect(ipc.invoke).toHaveBeenCalledExactlyOnceWith(INVOKE_CHANNELS.getAppInfo);
+  });
+
+  it('asks main to clear the local storage on its own channel, with no payload', async () => {
+    const { ipc } = fakeIpcRenderer();
+    await buildDesktopApi(ipc).clearLocalStorage();
+    expect(ipc.invoke).toHaveBeenCalledExactlyOnceWith(INVOKE_CHANNELS.clearLocalStorage);
   });
 });
 
@@ -80,6 +86,6 @@ describe('the preload script', () => {
     vi.doUnmock('electron');
     expect(exposeInMainWorld).toHaveBeenCalledOnce();
     expect(exposeInMainWorld).toHaveBeenCalledWith(DESKTOP_API_GLOBAL, expect.anything());
-    expect(Object.keys(exposeInMainWorld.mock.calls[0]?.[1] as object).sort()).toEqual(['getAppInfo', 'onMenuCommand', 'saveFile']);
+    expect(Object.keys(exposeInMainWorld.mock.calls[0]?.[1] as object).sort()).toEqual(['clearLocalStorage', 'getAppInfo', 'onMenuCommand', 'saveFile']);
   });
 });

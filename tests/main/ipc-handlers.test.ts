@@ -23,6 +23,7 @@ afterEach(async () => {
 const realFileSystem: SaveFileSystem = { writeFile, rename, rm };
 
 function setUp({ chosenPath, fileSystem = realFileSystem }: { chosenPath: string | null; fileSystem?: SaveFileSystem }) {
+  const clearStorageData = vi.fn(async () => undefined);
   const showSaveDialog = vi.fn<SaveFileDependencies['showSaveDialog']>(async () =>
     chosenPath === null ? { canceled: true, filePath: '' } : { canceled: false, filePath: chosenPath },
   );
@@ -31,12 +32,15 @@ function setUp({ chosenPath, fileSystem = realFileSystem }: { chosenPath: string
     documentsFolder: '/home/claire/Documents',
     fileSystem,
     appInfo: { version: '0.1.0', platform: 'linux' },
+    clearStorageData,
   });
   const handlers = createIpcHandlers(operations, createAppUrlPolicy(null).isAppUrl);
   return {
     showSaveDialog,
     saveFile: (payload: unknown, event: InvokeEvent = APP_FRAME) => handlers[INVOKE_CHANNELS.saveFile](event, payload),
     getAppInfo: (event: InvokeEvent = APP_FRAME, ...args: unknown[]) => handlers[INVOKE_CHANNELS.getAppInfo](event, ...args),
+    clearStorageData,
+    clearLocalStorage: (event: InvokeEvent = APP_FRAME, ...args: unknown[]) => handlers[INVOKE_CHANNELS.clearLocalStorage](event, ...args),
   };
 }
 
@@ -158,6 +162,19 @@ describe('a save that fails', () => {
 });
 
 describe('the application information', () => {
+  it('deletes the storage files when the app asks during an erasure, so the erased person leaves no trace on disk', async () => {
+    const { clearLocalStorage, clearStorageData } = setUp({ chosenPath: null });
+    await expect(clearLocalStorage()).resolves.toEqual({ status: 'cleared' });
+    expect(clearStorageData).toHaveBeenCalledOnce();
+  });
+
+  it('never lets another page wipe the app storage', async () => {
+    const { clearLocalStorage, clearStorageData } = setUp({ chosenPath: null });
+    await expect(clearLocalStorage({ senderFrame: { url: 'https://example.org/', parent: null } })).rejects.toThrow(/Demande refusée/);
+    await expect(clearLocalStorage(APP_FRAME, 'everything')).rejects.toThrow(/Demande refusée/);
+    expect(clearStorageData).not.toHaveBeenCalled();
+  });
+
   it('gives the version and platform to the page that asks', async () => {
     const { getAppInfo } = setUp({ chosenPath: null });
     await expect(getAppInfo()).resolves.toEqual({ version: '0.1.0', platform: 'linux' });
@@ -172,6 +189,7 @@ describe('registration', () => {
       documentsFolder: '/tmp',
       fileSystem: realFileSystem,
       appInfo: { version: '1', platform: 'linux' },
+      clearStorageData: vi.fn(),
     });
     registerIpcHandlers({ handle }, createIpcHandlers(operations, () => true));
     expect(handle.mock.calls.map(([channel]) => channel).sort()).toEqual(Object.values(INVOKE_CHANNELS).sort());

@@ -7,6 +7,7 @@ function apiRefusingWith(message: string): DesktopApi {
     saveFile: () => Promise.reject(new Error(message)),
     getAppInfo: () => Promise.resolve({ version: '0.1.0', platform: 'linux' }),
     onMenuCommand: () => () => undefined,
+    clearLocalStorage: () => Promise.reject(new Error(message)),
   };
 }
 
@@ -26,5 +27,10 @@ describe('the desktop bridge', () => {
   it('any other failure keeps its whole message', async () => {
     const bridge = createDesktopBridge(apiRefusingWith('Le canal est fermé.'));
     await expect(bridge.saveFile(request)).resolves.toEqual({ status: 'error', message: 'Le canal est fermé.' });
+  });
+
+  it('a storage clearing refused by main fails with main’s French reason, so the erasure is retried rather than reported done', async () => {
+    const bridge = createDesktopBridge(apiRefusingWith("Error invoking remote method 'bocage:clear-local-storage': Error: Demande refusée : données invalides."));
+    await expect(bridge.clearLocalStorage()).rejects.toThrow(/^Demande refusée : données invalides\.$/);
   });
 });

@@ -23,7 +23,7 @@ describe('document names', () => {
 
   test.each([
     'bocage.mission.',
-    'bocage.directory.abc',
+    'bocage.contacts.abc',
     'bocage.mission.abc/../secret',
     'bocage.mission.abc def',
     'bocage.mission.abc\n',

@@ -42,7 +42,7 @@ function documentFromNewerBocage(): Y.Doc {
   return doc;
 }
 
-function runMigration(doc: Y.Doc, kind: 'workspace' | 'mission'): void {
+function runMigration(doc: Y.Doc, kind: 'workspace' | 'mission' | 'directory'): void {
   doc.transact(() => migration0001InitialiseDocuments.migrate(doc, kind));
 }
 
@@ -89,7 +89,7 @@ describe('the migration list', () => {
     expect(files).toEqual(registered);
   });
 
-  test.each(['mission', 'workspace'] as const)('an empty %s document runs every migration and reaches the current schema', (kind) => {
+  test.each(['mission', 'workspace', 'directory'] as const)('an empty %s document runs every migration and reaches the current schema', (kind) => {
     const doc = new Y.Doc();
 
     expect(migrateDocument(doc, kind)).toEqual({

@@ -41,7 +41,7 @@ interface InlineAddFormProps {
 /** The small form under a list (steps, quotes, an AFOM quadrant…) that adds one entry at its end. */
 export function InlineAddForm({ label, submitLabel, alert, onSubmit, children }: InlineAddFormProps) {
   return (
-    <form className="inline-add" onSubmit={onSubmit} noValidate aria-label={label}>
+    <form autoComplete="off" className="inline-add" onSubmit={onSubmit} noValidate aria-label={label}>
       {children}
       {alert && (
         <p className="field-error" role="alert">

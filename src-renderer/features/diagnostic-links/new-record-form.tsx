@@ -62,11 +62,14 @@ interface NewRecordFormProps {
   children: ReactNode;
 }
 
-/** The frame of every "new record" form of the diagnostic: a titled form and its submit button. */
+/**
+ * The frame of every "new record" form: a titled form and its submit button. Autocomplete is off
+ * because these forms hold other people's data, which the browser must not keep in its form history.
+ */
 export function NewRecordForm({ title, submitLabel, readOnly, failure, onSubmit, children }: NewRecordFormProps) {
   const id = useId();
   return (
-    <form className="form qualitative-form" onSubmit={onSubmit} aria-labelledby={`${id}-title`} noValidate>
+    <form autoComplete="off" className="form qualitative-form" onSubmit={onSubmit} aria-labelledby={`${id}-title`} noValidate>
       <h3 id={`${id}-title`}>{title}</h3>
       {children}
       {failure && (

@@ -4,7 +4,9 @@ import type { MissionSnapshot } from '@shared/model/mission';
 import { useSession } from '../../app/session-context';
 import { exportMission } from './export-mission';
 
-const LABELS: Record<SavableFileKind, string> = {
+type MissionFileKind = Exclude<SavableFileKind, 'json'>;
+
+const LABELS: Record<MissionFileKind, string> = {
   docx: 'Document Word (.docx)',
   xlsx: 'Classeur Excel (.xlsx)',
 };
@@ -13,11 +15,11 @@ const LABELS: Record<SavableFileKind, string> = {
 export function ExportMenu({ mission }: { mission: MissionSnapshot }) {
   const session = useSession();
   const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState<SavableFileKind | null>(null);
+  const [busy, setBusy] = useState<MissionFileKind | null>(null);
   const [message, setMessage] = useState('');
   const panelId = useId();
 
-  async function run(kind: SavableFileKind) {
+  async function run(kind: MissionFileKind) {
     setBusy(kind);
     setMessage(`Préparation du fichier ${kind === 'docx' ? 'Word' : 'Excel'}…`);
     try {
@@ -44,7 +46,7 @@ export function ExportMenu({ mission }: { mission: MissionSnapshot }) {
         Exporter
       </button>
       <div id={panelId} className="export-menu__panel" hidden={!open} role="group" aria-label="Formats d’export">
-        {(Object.keys(LABELS) as SavableFileKind[]).map((kind) => (
+        {(Object.keys(LABELS) as MissionFileKind[]).map((kind) => (
           <button key={kind} type="button" className="button" disabled={busy !== null} onClick={() => void run(kind)}>
             {LABELS[kind]}
           </button>

@@ -38,6 +38,11 @@ const DIAGNOSTIC_SECTIONS: readonly (Omit<MissionSection, 'Component'> & Preload
     label: 'Fiches actions',
     ...preloadableSection(() => import('../action-sheets/action-sheets-section').then((module) => module.ActionSheetsSection)),
   },
+  {
+    slug: 'reunions',
+    label: 'Réunions',
+    ...preloadableSection(() => import('../meetings/meetings-section').then((module) => module.MeetingsSection)),
+  },
 ];
 
 /** The mission's sections, in the order of the section navigation. */

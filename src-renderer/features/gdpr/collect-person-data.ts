@@ -1,0 +1,56 @@
+import type { Contact } from '@shared/directory/contact-model';
+import { readDirectorySnapshot } from '@shared/directory/directory-snapshot';
+import { readGdprSettings } from '@shared/directory/gdpr-settings';
+import { readMissionSnapshot } from '@shared/documents/mission-snapshot';
+import { namesPerson } from '@shared/erasure/person-erasure';
+import type { PersonAuthoredObservation, PersonDataSources, PersonParticipation, PersonSignatureImage } from '@shared/gdpr/person-data-export';
+import { readMeetings } from '@shared/meetings/meeting-snapshot';
+import { readQualitativeSnapshot } from '@shared/qualitative/qualitative-snapshot';
+import { localMissions } from '../../app/person-erasure';
+import type { WorkspaceSession } from '../../app/workspace-session';
+import { signaturePng } from '../meeting-documents/signature-png';
+
+export interface CollectedPersonData {
+  sources: PersonDataSources;
+  /** The drawn signatures, as images for the readable (Word) copy. */
+  signatureImages: PersonSignatureImage[];
+}
+
+/**
+ * Everything this machine holds on one person, for the right of access: the contact, their
+ * organisation, every meeting of every mission they were invited to or attended (contacts merged
+ * into them included), and the constats written under their name.
+ */
+export async function collectPersonData(session: WorkspaceSession, contact: Contact): Promise<CollectedPersonData> {
+  const directory = readDirectorySnapshot((await session.openDirectory()).doc);
+  const ids = new Set([contact.id, ...[...directory.aliases].filter(([, target]) => target === contact.id).map(([from]) => from)]);
+  const participations: PersonParticipation[] = [];
+  const authoredObservations: PersonAuthoredObservation[] = [];
+  const signatureImages: PersonSignatureImage[] = [];
+  for (const mission of await localMissions(session)) {
+    const { id: missionId, title: missionTitle } = readMissionSnapshot(mission.doc);
+    for (const meeting of readMeetings(mission.doc)) {
+      for (const participant of meeting.participants) {
+        if (!ids.has(participant.contactId)) continue;
+        participations.push({ missionId, missionTitle, meeting, participant });
+        for (const [slotId, encoded] of Object.entries(participant.signatures)) {
+          signatureImages.push({ missionId, meetingId: meeting.id, slotId, png: await signaturePng(encoded) });
+        }
+      }
+    }
+    for (const observation of readQualitativeSnapshot(mission.doc).observations) {
+      if (observation.author && namesPerson(observation.author, contact)) authoredObservations.push({ missionId, missionTitle, observation });
+    }
+  }
+  return {
+    sources: {
+      contact,
+      organisation: directory.organisations.find((organisation) => organisation.id === contact.organisationId) ?? null,
+      participations,
+      authoredObservations,
+      settings: readGdprSettings((await session.openDirectory()).doc),
+      exportedAt: new Date(),
+    },
+    signatureImages,
+  };
+}
