@@ -9,6 +9,7 @@ import {
   type NameMention,
   type PersonNames,
 } from '@shared/erasure/person-erasure';
+import { readMeetings } from '@shared/meetings/meeting-snapshot';
 import type { OpenDocument } from '../storage/document-store';
 import type { LocalDatabase } from '../storage/local-database';
 import { purgeLocalStorage, type LocalPurgeResult } from '../storage/local-purge';
@@ -39,6 +40,15 @@ export interface ForgetPersonReport {
 async function readStringSet(db: LocalDatabase, key: string): Promise<Set<string>> {
   const value = (await db.settings.get(key))?.value;
   return new Set(Array.isArray(value) ? value.filter((entry): entry is string => typeof entry === 'string') : []);
+}
+
+/** In one transaction: a colleague's erasure and this machine's own may be recorded at the same moment. */
+async function recordAppliedErasures(db: LocalDatabase, ids: readonly string[]): Promise<void> {
+  await db.transaction('rw', db.settings, async () => {
+    const applied = await readStringSet(db, APPLIED_ERASURES_KEY);
+    for (const id of ids) applied.add(id);
+    await db.settings.put({ key: APPLIED_ERASURES_KEY, value: [...applied] });
+  });
 }
 
 /** Every mission document this machine holds, listed by the workspace or only stored. */
@@ -89,30 +99,63 @@ export async function forgetPerson(session: WorkspaceSession, contactId: string)
   const directory = await session.openDirectory();
   const erasure = eraseContactFromDirectory(directory.doc, contactId, ERASURE_ORIGIN);
   await session.db.settings.put({ key: PURGE_PENDING_KEY, value: true });
-  const report = await eraseFromMissions(session, [contactId, ...erasure.formerIds], erasure.names);
-  const applied = await readStringSet(session.db, APPLIED_ERASURES_KEY);
-  for (const entry of readErasures(directory.doc)) applied.add(entry.id);
-  await session.db.settings.put({ key: APPLIED_ERASURES_KEY, value: [...applied] });
+  const erasedIds = [contactId, ...erasure.formerIds];
+  const report = await eraseFromMissions(session, erasedIds, erasure.names);
+  const ownEntries = readErasures(directory.doc).filter((entry) => erasedIds.includes(entry.contactId));
+  await recordAppliedErasures(
+    session.db,
+    ownEntries.map((entry) => entry.id),
+  );
   return report;
 }
 
 /**
  * Erasures made by colleagues, heard through sync: removes what this machine still holds of
  * those contacts (attendance recorded offline before it heard of the erasure). Returns true when
- * there was something new, so the storage must be purged.
+ * this machine's storage held the person, so it must be purged. `heldContactIds` are the contacts
+ * the synced deletion removed from this machine's directory; 'unknown' for erasures found already
+ * applied to the stored directory (heard in a session that ended before handling them), which are
+ * purged to be safe. A machine that joins after an erasure never held the person: no purge.
  */
-export async function applyErasuresFromColleagues(session: WorkspaceSession, directory: OpenDocument): Promise<boolean> {
+export async function applyErasuresFromColleagues(
+  session: WorkspaceSession,
+  directory: OpenDocument,
+  heldContactIds: ReadonlySet<string> | 'unknown',
+): Promise<boolean> {
   const applied = await readStringSet(session.db, APPLIED_ERASURES_KEY);
   const pending = readErasures(directory.doc).filter((entry) => !applied.has(entry.id));
   if (pending.length === 0) return false;
-  await session.db.settings.put({ key: PURGE_PENDING_KEY, value: true });
-  await eraseFromMissions(
+  let held = heldContactIds === 'unknown' || pending.some((entry) => heldContactIds.has(entry.contactId));
+  if (held) await session.db.settings.put({ key: PURGE_PENDING_KEY, value: true });
+  const report = await eraseFromMissions(
     session,
     pending.map((entry) => entry.contactId),
     null,
   );
-  for (const entry of pending) applied.add(entry.id);
-  await session.db.settings.put({ key: APPLIED_ERASURES_KEY, value: [...applied] });
+  if (!held && report.meetingsTouched > 0) {
+    held = true;
+    await session.db.settings.put({ key: PURGE_PENDING_KEY, value: true });
+  }
+  await recordAppliedErasures(
+    session.db,
+    pending.map((entry) => entry.id),
+  );
+  return held;
+}
+
+/**
+ * The erasure log works as a set of tombstones: attendance of an erased contact that reaches this
+ * machine later (from a laptop that was offline, or before this machine's own copy had synced)
+ * is removed as it arrives. Returns true when something was removed, so the storage held it and
+ * must be purged.
+ */
+export async function enforceErasures(db: LocalDatabase, directory: OpenDocument, mission: OpenDocument): Promise<boolean> {
+  const erased = new Set(readErasures(directory.doc).map((entry) => entry.contactId));
+  if (erased.size === 0 || mission.isReadOnly()) return false;
+  const present = readMeetings(mission.doc).some((meeting) => meeting.participants.some((participant) => erased.has(participant.contactId)));
+  if (!present) return false;
+  await db.settings.put({ key: PURGE_PENDING_KEY, value: true });
+  eraseContactFromMission(mission.doc, [...erased], null, ERASURE_ORIGIN);
   return true;
 }
 

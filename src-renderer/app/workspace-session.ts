@@ -17,7 +17,7 @@ import { readDirectorySnapshot } from '@shared/directory/directory-snapshot';
 import { DIRECTORY_ROOT, contactAliasesMap, directoryCollection } from '@shared/documents/directory-structure';
 import { repointContact } from '@shared/meetings/meeting-operations';
 import { LOCAL_ORIGIN } from './local-origin';
-import { applyErasuresFromColleagues, finishErasure, localMissions } from './person-erasure';
+import { applyErasuresFromColleagues, enforceErasures, finishErasure, localMissions } from './person-erasure';
 
 /** Not a local origin: following a merge into the missions is not a step of anyone's undo history. */
 const MERGE_FOLLOW_UP_ORIGIN = 'bocage:merge-follow-up';
@@ -47,6 +47,13 @@ export class WorkspaceSession {
   private readonly watched = new Map<string, OpenDocument>();
   private directory: Promise<OpenDocument> | null = null;
   private erasurePending = false;
+  /**
+   * Set when the storage purge starts: the stores are being rewritten and the page reloads next, so
+   * nothing of this session may write any more (a late handler would undo the purge's bookkeeping).
+   */
+  private ending = false;
+  /** Erasure handlers run one after the other, and the purge waits for the one under way. */
+  private erasureWork: Promise<void> = Promise.resolve();
   private readonly erasureListeners = new Set<() => void>();
   private readonly refreshTimers = new Map<string, ReturnType<typeof setTimeout>>();
   private stopSyncListener: (() => void) | null = null;
@@ -102,22 +109,50 @@ export class WorkspaceSession {
   openDirectory(): Promise<OpenDocument> {
     this.directory ??= this.store.openDirectory().then((directory) => {
       this.syncClient?.attach(directory.name, directory.doc);
-      // This machine's own erasures are applied by forgetPerson itself: only synced ones count here.
-      directoryCollection(directory.doc, DIRECTORY_ROOT.erasures).observe((event) => {
-        if (!event.transaction.local) void this.applyColleaguesErasures(directory);
+      const heldContactIds = new Set<string>();
+      // A synced deletion of a contact this replica had: Yjs reports no change at all for a record
+      // created and deleted within one update, as a newcomer's first sync brings erased contacts.
+      directoryCollection(directory.doc, DIRECTORY_ROOT.contacts).observe((event) => {
+        if (event.transaction.local) return;
+        for (const [key, change] of event.changes.keys) if (change.action === 'delete') heldContactIds.add(key);
       });
-      void this.applyColleaguesErasures(directory);
+      // This machine's own erasures are applied by forgetPerson itself: only synced ones count here.
+      // The handler reads heldContactIds after its first await, once every observer of the update has run.
+      directoryCollection(directory.doc, DIRECTORY_ROOT.erasures).observe((event) => {
+        if (!event.transaction.local) void this.applyColleaguesErasures(directory, heldContactIds);
+      });
+      void this.applyColleaguesErasures(directory, 'unknown');
       contactAliasesMap(directory.doc).observe((event) => void this.followMerges(directory, [...event.keysChanged]));
       return directory;
     });
     return this.directory;
   }
 
-  /** A colleague erased someone: remove what this machine holds of them, then ask for the purge. */
-  private async applyColleaguesErasures(directory: OpenDocument): Promise<void> {
-    if (!(await applyErasuresFromColleagues(this, directory))) return;
+  /** Attendance of an erased person arriving late is removed; only an open directory knows the log. */
+  private enforceErasuresOn(mission: OpenDocument): Promise<void> {
+    return this.queueErasureWork(async () => {
+      if (!this.directory) return;
+      if (await enforceErasures(this.db, await this.directory, mission)) this.announceErasurePending();
+    });
+  }
+
+  private queueErasureWork(work: () => Promise<void>): Promise<void> {
+    this.erasureWork = this.erasureWork.then(() => (this.ending ? undefined : work())).catch((error: unknown) => {
+      console.error('Bocage : l’application d’un effacement a échoué ; elle sera reprise au prochain démarrage.', error);
+    });
+    return this.erasureWork;
+  }
+
+  private announceErasurePending(): void {
     this.erasurePending = true;
     for (const listener of this.erasureListeners) listener();
+  }
+
+  /** A colleague erased someone: remove what this machine holds of them, then ask for the purge. */
+  private applyColleaguesErasures(directory: OpenDocument, heldContactIds: ReadonlySet<string> | 'unknown'): Promise<void> {
+    return this.queueErasureWork(async () => {
+      if (await applyErasuresFromColleagues(this, directory, heldContactIds)) this.announceErasurePending();
+    });
   }
 
   /**
@@ -149,6 +184,8 @@ export class WorkspaceSession {
    * closed and the page must reload.
    */
   async finishErasure(): Promise<{ filesDeleted: boolean }> {
+    this.ending = true;
+    await this.erasureWork;
     this.connectAttempt += 1;
     this.stopSyncListener?.();
     this.syncClient?.destroy();
@@ -162,7 +199,11 @@ export class WorkspaceSession {
     if (!this.watched.has(mission.name)) {
       this.watched.set(mission.name, mission);
       this.syncClient?.attach(mission.name, mission.doc);
-      mission.doc.on('update', () => this.scheduleCatalogRefresh(missionId, mission));
+      mission.doc.on('update', (_update: Uint8Array, _origin: unknown, _doc: unknown, transaction: { local: boolean }) => {
+        this.scheduleCatalogRefresh(missionId, mission);
+        if (!transaction.local) void this.enforceErasuresOn(mission);
+      });
+      void this.enforceErasuresOn(mission);
       await refreshCatalogEntry(this.db, mission, this.isTrashed(missionId));
     }
     return mission;

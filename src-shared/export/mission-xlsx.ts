@@ -8,6 +8,7 @@ import {
   unknownPopulationNote,
   type MissionExportOptions,
 } from './mission-summary';
+import { a4PageSetup, NORMAL_MARGINS } from './xlsx-print';
 
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF2F5D3A' } };
 /** Every font names its face: a font without one falls back to a serif in some spreadsheet apps. */
@@ -19,15 +20,7 @@ const NOTE_FONT: Partial<ExcelJS.Font> = { ...BASE_FONT, italic: true, color: { 
 /** A literal space as thousands separator, so the figure reads French whatever the reader's locale. */
 const POPULATION_FORMAT = '# ##0';
 
-const A4_PORTRAIT: Partial<ExcelJS.PageSetup> = {
-  paperSize: 9,
-  orientation: 'portrait',
-  fitToPage: true,
-  fitToWidth: 1,
-  fitToHeight: 0,
-  printTitlesRow: '1:1',
-  margins: { left: 0.6, right: 0.6, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
-};
+const A4_PORTRAIT = a4PageSetup('portrait', 1, NORMAL_MARGINS);
 
 function styleHeaderRow(sheet: ExcelJS.Worksheet, columnCount: number): void {
   const header = sheet.getRow(1);

@@ -3,7 +3,7 @@ import { formatDateTime, formatIsoDate } from '../format/french-format';
 import { consentAnswerLabel, invitationLabel } from '../gdpr/participation-labels';
 import { attendanceStatusLabel, meetingKindLabel, type AttendanceStatus, type ConsentAnswer, type MeetingKind } from '../meetings/meeting-model';
 import { formatLongIsoDate, meetingPlaceText } from './sign-in-sheet-content';
-import { estimatedWrappedRowHeight, excelHeaderFooterText } from './xlsx-print';
+import { a4PageSetup, estimatedWrappedRowHeight, excelHeaderFooterText, NARROW_MARGINS } from './xlsx-print';
 
 /** A meeting a person came to, as the mission list names it. */
 export interface AttendedMeeting {
@@ -165,15 +165,7 @@ async function buildListWorkbook<Row>(content: ListContent<Row>): Promise<Uint8A
   if (content.rows.length === 0) sheet.addRow([NO_PARTICIPANT]).getCell(1).font = NOTE_FONT;
   sheet.autoFilter = `A${HEADER_ROW}:${lastColumn}${HEADER_ROW + content.rows.length}`;
   sheet.views = [{ state: 'frozen', xSplit: 0, ySplit: HEADER_ROW, topLeftCell: `A${HEADER_ROW + 1}`, activeCell: `A${HEADER_ROW + 1}` }];
-  sheet.pageSetup = {
-    paperSize: 9,
-    orientation: 'landscape',
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.7, header: 0.3, footer: 0.3 },
-    printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}`,
-  };
+  sheet.pageSetup = a4PageSetup('landscape', HEADER_ROW, NARROW_MARGINS);
   sheet.headerFooter.oddFooter = `&L&8${excelHeaderFooterText(content.title)}&C&8${excelHeaderFooterText('Données personnelles – diffusion restreinte')}&R&8Page &P sur &N`;
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }

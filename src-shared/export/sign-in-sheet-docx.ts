@@ -1,26 +1,6 @@
-import {
-  AlignmentType,
-  BorderStyle,
-  Document,
-  Footer,
-  HeadingLevel,
-  HeightRule,
-  ImageRun,
-  LineRuleType,
-  Packer,
-  PageNumber,
-  PageOrientation,
-  Paragraph,
-  ShadingType,
-  Table,
-  TableCell,
-  TableLayoutType,
-  TableRow,
-  TextRun,
-  VerticalAlignTable,
-  WidthType,
-} from 'docx';
+import { AlignmentType, Footer, HeightRule, ImageRun, LineRuleType, Paragraph, TextRun, type Table, type TableRow } from 'docx';
 import type { MeetingSlot } from '../meetings/meeting-model';
+import { A4, heading, LABEL_FILL, MUTED_TEXT, packA4Document, pageNumberParagraph, tableBlocks } from './docx-blocks';
 import {
   blankRowCount,
   fitInBox,
@@ -39,10 +19,6 @@ import {
   type SignInSheetRow,
 } from './sign-in-sheet-content';
 
-export type { SignInSheet, SignInSheetOptions, SignInSheetRow } from './sign-in-sheet-content';
-
-/** Sizes in twentieths of a point (twips), the unit of WordprocessingML: 567 twips make 1 cm. */
-const A4 = { width: 11906, height: 16838 };
 const PAGE_MARGIN = 850; // 1.5 cm
 const CENTIMETRE = 567;
 /** A signature row: 1.4 cm leaves about 1.2 cm to sign inside the cell margins. */
@@ -55,53 +31,11 @@ const FIXED_COLUMNS = {
   landscape: { number: 454, name: 3402, organisation: 3118, category: 2494 },
 } as const;
 
-const FONT = 'Arial';
-const ACCENT = '2F5D3A';
-const LABEL_FILL = 'EEF3EC';
-const BORDER_COLOR = '7F8F7B';
-const MUTED_TEXT = '5A5A5A';
-
 const CELL_MARGINS = { top: 40, bottom: 40, left: 80, right: 80 };
-const THIN_BORDER = { style: BorderStyle.SINGLE, size: 4, color: BORDER_COLOR };
-const TABLE_BORDERS = {
-  top: THIN_BORDER,
-  bottom: THIN_BORDER,
-  left: THIN_BORDER,
-  right: THIN_BORDER,
-  insideHorizontal: THIN_BORDER,
-  insideVertical: THIN_BORDER,
-};
-
-type Alignment = (typeof AlignmentType)[keyof typeof AlignmentType];
-
-interface CellContent {
-  children: Paragraph[];
-  width: number;
-  fill?: string;
-  columnSpan?: number;
-}
-
-function cell({ children, width, fill, columnSpan = 1 }: CellContent): TableCell {
-  return new TableCell({
-    width: { size: width, type: WidthType.DXA },
-    columnSpan,
-    margins: CELL_MARGINS,
-    verticalAlign: VerticalAlignTable.CENTER,
-    ...(fill ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill } } : {}),
-    children,
-  });
-}
-
-interface TextStyle {
-  bold?: boolean;
-  italics?: boolean;
-  color?: string;
-  alignment?: Alignment;
-}
-
-function textParagraph(text: string, { bold = false, italics = false, color, alignment = AlignmentType.LEFT }: TextStyle = {}): Paragraph {
-  return new Paragraph({ alignment, children: [new TextRun({ text, bold, italics, ...(color ? { color } : {}) })] });
-}
+const { bodyRow, fixedTable, headerCell, headerRow, labelValueTable, tableCell, textCell } = tableBlocks({
+  cellMargins: CELL_MARGINS,
+  borderColor: '7F8F7B',
+});
 
 interface Layout {
   orientation: 'portrait' | 'landscape';
@@ -129,41 +63,17 @@ function columnWidths(layout: Layout): number[] {
 }
 
 function infoTable(sheet: SignInSheet, layout: Layout): Table {
-  const labelWidth = 2200;
-  const valueWidth = layout.contentWidth - labelWidth;
-  return new Table({
-    width: { size: layout.contentWidth, type: WidthType.DXA },
-    columnWidths: [labelWidth, valueWidth],
-    layout: TableLayoutType.FIXED,
-    borders: TABLE_BORDERS,
-    rows: signInSheetInfoFields(sheet).map(
-      (field) =>
-        new TableRow({
-          cantSplit: true,
-          children: [
-            cell({ children: [textParagraph(field.label, { bold: true })], width: labelWidth, fill: LABEL_FILL }),
-            cell({ children: [textParagraph(field.value)], width: valueWidth }),
-          ],
-        }),
-    ),
-  });
+  return labelValueTable(signInSheetInfoFields(sheet), layout.contentWidth, 2200);
 }
 
-function headerRow(layout: Layout): TableRow {
-  const header = (text: string, width: number) =>
-    cell({ children: [textParagraph(text, { bold: true, color: 'FFFFFF' })], width, fill: ACCENT });
-  return new TableRow({
-    // Word and LibreOffice print this row again at the top of every page the table runs onto.
-    tableHeader: true,
-    cantSplit: true,
-    children: [
-      header(SIGN_IN_COLUMN_LABELS.number, layout.number),
-      header(SIGN_IN_COLUMN_LABELS.name, layout.name),
-      header(SIGN_IN_COLUMN_LABELS.organisation, layout.organisation),
-      header(SIGN_IN_COLUMN_LABELS.category, layout.category),
-      ...layout.slots.map((slot) => header(signatureColumnLabel(slot, layout.slots.length), layout.signature)),
-    ],
-  });
+function participantsHeaderRow(layout: Layout): TableRow {
+  return headerRow([
+    headerCell(SIGN_IN_COLUMN_LABELS.number, layout.number),
+    headerCell(SIGN_IN_COLUMN_LABELS.name, layout.name),
+    headerCell(SIGN_IN_COLUMN_LABELS.organisation, layout.organisation),
+    headerCell(SIGN_IN_COLUMN_LABELS.category, layout.category),
+    ...layout.slots.map((slot) => headerCell(signatureColumnLabel(slot, layout.slots.length), layout.signature)),
+  ]);
 }
 
 function signatureParagraph(row: SignInSheetRow, slot: MeetingSlot, layout: Layout): Paragraph {
@@ -188,46 +98,33 @@ function signatureParagraph(row: SignInSheetRow, slot: MeetingSlot, layout: Layo
 }
 
 function personRow(number: number, row: SignInSheetRow | null, layout: Layout): TableRow {
-  return new TableRow({
-    cantSplit: true,
-    height: { value: SIGNATURE_ROW_HEIGHT, rule: HeightRule.ATLEAST },
-    children: [
-      cell({ children: [textParagraph(String(number), { color: MUTED_TEXT, alignment: AlignmentType.CENTER })], width: layout.number }),
-      cell({ children: [textParagraph(row?.sortName ?? '', { bold: true })], width: layout.name }),
-      cell({ children: [textParagraph(row?.organisation ?? '')], width: layout.organisation }),
-      cell({ children: [textParagraph(row?.category ?? '')], width: layout.category }),
-      ...layout.slots.map((slot) =>
-        cell({ children: [row ? signatureParagraph(row, slot, layout) : new Paragraph({})], width: layout.signature }),
-      ),
+  return bodyRow(
+    [
+      textCell(String(number), layout.number, { color: MUTED_TEXT, alignment: AlignmentType.CENTER }),
+      textCell(row?.sortName ?? '', layout.name, { bold: true }),
+      textCell(row?.organisation ?? '', layout.organisation),
+      textCell(row?.category ?? '', layout.category),
+      ...layout.slots.map((slot) => tableCell([row ? signatureParagraph(row, slot, layout) : new Paragraph({})], layout.signature)),
     ],
-  });
+    { value: SIGNATURE_ROW_HEIGHT, rule: HeightRule.ATLEAST },
+  );
 }
 
 function walkInHeadingRow(layout: Layout): TableRow {
-  return new TableRow({
-    cantSplit: true,
-    children: [
-      cell({
-        children: [textParagraph(WALK_IN_HEADING, { bold: true, italics: true })],
-        width: layout.contentWidth,
-        columnSpan: 4 + layout.slots.length,
-        fill: LABEL_FILL,
-      }),
-    ],
-  });
+  return bodyRow([
+    textCell(WALK_IN_HEADING, layout.contentWidth, { bold: true, italics: true, columnSpan: 4 + layout.slots.length, fill: LABEL_FILL }),
+  ]);
 }
 
 function participantsTable(sheet: SignInSheet, layout: Layout): Table {
   const invited = sheet.rows.map((row, index) => personRow(index + 1, row, layout));
   const blankCount = blankRowCount(sheet);
   const walkIns = Array.from({ length: blankCount }, (_, index) => personRow(sheet.rows.length + index + 1, null, layout));
-  return new Table({
-    width: { size: layout.contentWidth, type: WidthType.DXA },
-    columnWidths: columnWidths(layout),
-    layout: TableLayoutType.FIXED,
-    borders: TABLE_BORDERS,
-    rows: [headerRow(layout), ...invited, ...(blankCount > 0 ? [walkInHeadingRow(layout), ...walkIns] : [])],
-  });
+  return fixedTable(layout.contentWidth, columnWidths(layout), [
+    participantsHeaderRow(layout),
+    ...invited,
+    ...(blankCount > 0 ? [walkInHeadingRow(layout), ...walkIns] : []),
+  ]);
 }
 
 /**
@@ -236,26 +133,18 @@ function participantsTable(sheet: SignInSheet, layout: Layout): Table {
  * ignores "keep with next" from table rows); in the footer, whoever signs any page can read it.
  */
 function footer(sheet: SignInSheet, title: string): Footer {
-  const { heading, paragraphs } = sheet.gdpr;
   const notice = { size: 14, color: '333333' };
-  const small = { color: MUTED_TEXT, size: 14 };
   return new Footer({
     children: [
       new Paragraph({
         alignment: AlignmentType.JUSTIFIED,
         spacing: { line: 216, lineRule: LineRuleType.AUTO },
-        children: [new TextRun({ text: `${heading}. `, bold: true, ...notice }), new TextRun({ text: paragraphs.join(' '), ...notice })],
-      }),
-      new Paragraph({
-        alignment: AlignmentType.CENTER,
-        spacing: { before: 60 },
         children: [
-          new TextRun({ text: `${signInSheetPageLabel(sheet, title)} · Page `, ...small }),
-          new TextRun({ children: [PageNumber.CURRENT], ...small }),
-          new TextRun({ text: ' sur ', ...small }),
-          new TextRun({ children: [PageNumber.TOTAL_PAGES], ...small }),
+          new TextRun({ text: `${sheet.gdpr.heading}. `, bold: true, ...notice }),
+          new TextRun({ text: sheet.gdpr.paragraphs.join(' '), ...notice }),
         ],
       }),
+      pageNumberParagraph(signInSheetPageLabel(sheet, title), 14, { before: 60 }),
     ],
   });
 }
@@ -268,45 +157,21 @@ function footer(sheet: SignInSheet, title: string): Footer {
 export async function buildSignInSheetDocx(sheet: SignInSheet, options: SignInSheetOptions = {}): Promise<Uint8Array> {
   const title = signInSheetTitle(options);
   const layout = layoutFor(sheet);
-  const document = new Document({
+  return packA4Document({
     title: `${title} – ${sheet.purpose.trim() || sheet.missionTitle}`,
     subject: title,
-    creator: 'Bocage',
-    lastModifiedBy: 'Bocage',
-    styles: {
-      default: {
-        document: {
-          run: { font: FONT, size: 18, language: { value: 'fr-FR' } },
-          // Without an explicit rule, LibreOffice cut inline images (signatures) down to one line of text.
-          paragraph: { spacing: { line: 252, lineRule: LineRuleType.AUTO } },
-        },
-        heading1: {
-          run: { font: FONT, size: 30, bold: true, color: ACCENT },
-          paragraph: { outlineLevel: 0, keepNext: true, spacing: { after: 120 } },
-        },
-      },
-    },
-    sections: [
-      {
-        properties: {
-          page: {
-            size: {
-              width: A4.width,
-              height: A4.height,
-              orientation: layout.orientation === 'landscape' ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT,
-            },
-            margin: { top: PAGE_MARGIN, bottom: PAGE_MARGIN, left: PAGE_MARGIN, right: PAGE_MARGIN, header: 425, footer: 425 },
-          },
-        },
-        footers: { default: footer(sheet, title) },
-        children: [
-          new Paragraph({ text: title, heading: HeadingLevel.HEADING_1 }),
-          infoTable(sheet, layout),
-          new Paragraph({ spacing: { after: 120 }, children: [] }),
-          participantsTable(sheet, layout),
-        ],
-      },
+    orientation: layout.orientation,
+    margins: { page: PAGE_MARGIN, headerFooter: 425 },
+    textSize: 18,
+    // Without an explicit rule, LibreOffice cut inline images (signatures) down to one line of text.
+    paragraphSpacing: { line: 252, lineRule: LineRuleType.AUTO },
+    headings: { heading1: { size: 30, spacing: { after: 120 } } },
+    footer: footer(sheet, title),
+    children: [
+      heading(title, 1),
+      infoTable(sheet, layout),
+      new Paragraph({ spacing: { after: 120 }, children: [] }),
+      participantsTable(sheet, layout),
     ],
   });
-  return new Uint8Array(await Packer.toArrayBuffer(document));
 }

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { MeetingSlot } from '../meetings/meeting-model';
-import { excelHeaderFooterText, estimatedWrappedRowHeight } from './xlsx-print';
+import { a4PageSetup, excelHeaderFooterText, estimatedWrappedRowHeight, NARROW_MARGINS } from './xlsx-print';
 import {
   blankRowCount,
   FOOTER_NOTICE_POINTER,
@@ -18,8 +18,6 @@ import {
   type SignInSheetOptions,
   type SignInSheetRow,
 } from './sign-in-sheet-content';
-
-export type { SignInSheet, SignInSheetOptions, SignInSheetRow } from './sign-in-sheet-content';
 
 /** Every font names its face: a font without one falls back to a serif in some spreadsheet apps. */
 const BASE_FONT: Partial<ExcelJS.Font> = { name: 'Arial', size: 9 };
@@ -49,8 +47,6 @@ const COLUMN_WIDTHS = {
   portrait: { number: 4, name: 23, organisation: 20, category: 17, signature: 24 },
   landscape: { number: 4, name: 28, organisation: 25, category: 21, signature: 27 },
 } as const;
-
-const MARGINS = { left: 0.5, right: 0.5, top: 0.6, bottom: 0.7, header: 0.3, footer: 0.3 };
 
 /** How Excel and LibreOffice turn a column width in characters into pixels at 100 %. */
 function columnPixels(width: number): number {
@@ -228,16 +224,7 @@ export async function buildSignInSheetXlsx(signInSheet: SignInSheet, options: Si
   const lineWidthChars = sheet.columns.reduce((total, column) => total + (column.width ?? 0), 0);
   addGdprNotice(sheet, signInSheet, rowNumber + 1, columnCount, lineWidthChars);
 
-  sheet.pageSetup = {
-    paperSize: 9,
-    orientation,
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    horizontalCentered: true,
-    margins: MARGINS,
-    printTitlesRow: `${headerRowNumber}:${headerRowNumber}`,
-  };
+  sheet.pageSetup = { ...a4PageSetup(orientation, headerRowNumber, NARROW_MARGINS), horizontalCentered: true };
   sheet.headerFooter.oddFooter = `&C&8${excelHeaderFooterText(`${signInSheetPageLabel(signInSheet, title)} · Page `)}&P sur &N\n${excelHeaderFooterText(FOOTER_NOTICE_POINTER)}`;
   sheet.views = [{ state: 'frozen', xSplit: 0, ySplit: headerRowNumber, topLeftCell: `A${headerRowNumber + 1}`, activeCell: 'A1' }];
   return new Uint8Array(await workbook.xlsx.writeBuffer());

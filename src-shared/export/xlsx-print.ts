@@ -1,4 +1,18 @@
 /** Printing helpers the Excel builders share. */
+import type ExcelJS from 'exceljs';
+
+/** Excel's "Normal" margins, in inches. */
+export const NORMAL_MARGINS: ExcelJS.Margins = { left: 0.6, right: 0.6, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 };
+/** Narrower margins, in inches, that leave wide lists of people more room. */
+export const NARROW_MARGINS: ExcelJS.Margins = { left: 0.5, right: 0.5, top: 0.6, bottom: 0.7, header: 0.3, footer: 0.3 };
+
+/**
+ * Printed on A4, shrunk to the page's width but on as many pages as it takes, with the header row
+ * printed again at the top of every page.
+ */
+export function a4PageSetup(orientation: 'portrait' | 'landscape', headerRow: number, margins: ExcelJS.Margins): Partial<ExcelJS.PageSetup> {
+  return { paperSize: 9, orientation, fitToPage: true, fitToWidth: 1, fitToHeight: 0, margins, printTitlesRow: `${headerRow}:${headerRow}` };
+}
 
 /** Width of one column-width unit (the "0" of the default font), in pixels at 100 %. */
 const PIXELS_PER_WIDTH_UNIT = 7;

@@ -14,11 +14,12 @@ import {
   type GdprSettings,
   type Organisation,
 } from '../directory/contact-model';
+import { heading, type LabelledValue } from '../export/docx-blocks';
 import { fitInBox, formatLongIsoDate, meetingPlaceText, pngSize } from '../export/sign-in-sheet-content';
 import { formatDateTime, formatIsoDate } from '../format/french-format';
 import { meetingKindLabel, attendanceStatusLabel, type Meeting, type MeetingParticipant } from '../meetings/meeting-model';
 import type { Observation } from '../qualitative/qualitative-model';
-import { bodyParagraph, CONTENT_WIDTH, gridTable, heading, labelValueTable, note, packGdprDocument, type LabelledCell } from './gdpr-docx';
+import { bodyParagraph, CONTENT_WIDTH, gridTable, labelValueTable, note, packGdprDocument } from './gdpr-docx';
 import { CNIL_COMPLAINT, rightsSentence } from './gdpr-notice';
 import { consentAnswerLabel, invitationLabel, SIGNATURE_RECORDED } from './participation-labels';
 
@@ -259,7 +260,7 @@ const NOT_PROVIDED = 'Non renseigné';
 /** A signature drawn in the Word version: at most 6 × 2 cm, in pixels at 96 per inch. */
 const SIGNATURE_BOX = { width: 227, height: 76 };
 
-function fieldRows(fields: readonly ExtractField[]): LabelledCell[] {
+function fieldRows(fields: readonly ExtractField[]): LabelledValue[] {
   return fields.map((field) => ({ label: field.label, value: field.value.trim() || NOT_PROVIDED }));
 }
 

@@ -5,9 +5,10 @@
  */
 import ExcelJS from 'exceljs';
 import { CONTACT_CATEGORIES, type GdprSettings } from '../directory/contact-model';
-import { estimatedWrappedRowHeight, excelHeaderFooterText } from '../export/xlsx-print';
+import { heading } from '../export/docx-blocks';
+import { a4PageSetup, estimatedWrappedRowHeight, excelHeaderFooterText, NORMAL_MARGINS } from '../export/xlsx-print';
 import { formatIsoDate } from '../format/french-format';
-import { bulletList, heading, labelValueTable, note, packGdprDocument } from './gdpr-docx';
+import { bulletList, labelValueTable, note, packGdprDocument } from './gdpr-docx';
 import { missingGdprSettings, PROCESSING_PURPOSE, retentionDurationText, type MissingGdprSetting } from './gdpr-notice';
 
 export interface ProcessingRegisterEntry {
@@ -190,15 +191,7 @@ export async function registerEntryXlsx(entry: ProcessingRegisterEntry): Promise
     });
   }
   sheet.views = [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }];
-  sheet.pageSetup = {
-    paperSize: 9,
-    orientation: 'landscape',
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    margins: { left: 0.6, right: 0.6, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
-    printTitlesRow: '1:1',
-  };
+  sheet.pageSetup = a4PageSetup('landscape', 1, NORMAL_MARGINS);
   sheet.headerFooter.oddFooter = `&C&8${excelHeaderFooterText(REGISTER_TITLE)} · Page &P sur &N`;
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }

@@ -51,8 +51,10 @@ export interface Meeting {
   /** ISO date, null until chosen. */
   date: string | null;
   schedule: MeetingSchedule;
+  /** 'HH:MM', null when not known. */
   startTime: string | null;
   endTime: string | null;
+  /** INSEE code of the commune where it takes place, when it is in the geography. */
   communeCode: string | null;
   communeName: string;
   room: string;

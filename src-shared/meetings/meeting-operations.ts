@@ -290,14 +290,29 @@ function meetingSource(missionDoc: Y.Doc, meetingId: string, how: 'Émargement' 
   return `${how} de la réunion « ${meeting.title} »${date ? ` du ${date}` : ''}`;
 }
 
-function withSource(input: ParticipantContactInput, source: () => string): ParticipantContactInput {
-  return input.dataSource?.trim() ? input : { ...input, dataSource: source() };
+/**
+ * Creates the contact of a person entered for a meeting, recording the meeting as the data's
+ * source unless one is given. The directory is written first, in its own transaction: a failure
+ * before the meeting is written leaves a contact without attendance, never an attendance without a
+ * contact.
+ */
+function createContactForMeeting(
+  directoryDoc: Y.Doc,
+  missionDoc: Y.Doc,
+  meetingId: string,
+  contactInput: ParticipantContactInput,
+  how: 'Émargement' | 'Invitation',
+  origin: unknown,
+  now: number,
+): string {
+  if (isWrittenByNewerSchema(missionDoc)) throw new ReadOnlyDocumentError();
+  const input = contactInput.dataSource?.trim() ? contactInput : { ...contactInput, dataSource: meetingSource(missionDoc, meetingId, how) };
+  return createParticipantContact(directoryDoc, input, origin, now);
 }
 
 /**
  * Someone who was not on the list walks in: creates their contact in the directory, then marks
- * them present. Two documents, two transactions, the directory first: a failure in between leaves
- * a contact without attendance, never an attendance without a contact. Returns the contact's id.
+ * them present. Returns the contact's id.
  */
 export function checkInWalkIn(
   directoryDoc: Y.Doc,
@@ -307,17 +322,12 @@ export function checkInWalkIn(
   origin: unknown,
   now: number = Date.now(),
 ): string {
-  if (isWrittenByNewerSchema(missionDoc)) throw new ReadOnlyDocumentError();
-  const input = withSource(contactInput, () => meetingSource(missionDoc, meetingId, 'Émargement'));
-  const contactId = createParticipantContact(directoryDoc, input, origin, now);
+  const contactId = createContactForMeeting(directoryDoc, missionDoc, meetingId, contactInput, 'Émargement', origin, now);
   setAttendance(missionDoc, meetingId, contactId, 'present', origin, now);
   return contactId;
 }
 
-/**
- * A person to invite who is not in the directory yet: creates their contact (directory first, as
- * for a walk-in), then invites them. Returns the contact's id.
- */
+/** A person to invite who is not in the directory yet: creates their contact, then invites them. Returns the contact's id. */
 export function inviteNewContact(
   directoryDoc: Y.Doc,
   missionDoc: Y.Doc,
@@ -326,9 +336,7 @@ export function inviteNewContact(
   origin: unknown,
   now: number = Date.now(),
 ): string {
-  if (isWrittenByNewerSchema(missionDoc)) throw new ReadOnlyDocumentError();
-  const input = withSource(contactInput, () => meetingSource(missionDoc, meetingId, 'Invitation'));
-  const contactId = createParticipantContact(directoryDoc, input, origin, now);
+  const contactId = createContactForMeeting(directoryDoc, missionDoc, meetingId, contactInput, 'Invitation', origin, now);
   inviteContacts(missionDoc, meetingId, [contactId], origin, now);
   return contactId;
 }

@@ -1,23 +1,11 @@
 import { validateFields, validateLongText, validateOptionalDate, validateShortText, validateTitle, type FieldErrors } from '../qualitative/qualitative-validation';
-import { MEETING_KINDS, type MeetingKind, type MeetingSchedule } from './meeting-model';
+import { MEETING_KINDS, type Meeting, type MeetingKind, type MeetingSchedule } from './meeting-model';
 
-/** What the "new meeting" form and a meeting's page write. */
-export interface MeetingInput {
-  kind: MeetingKind;
-  title: string;
-  /** ISO date, null until chosen. */
-  date: string | null;
-  schedule: MeetingSchedule;
-  /** 'HH:MM', null when not known. */
-  startTime: string | null;
-  endTime: string | null;
-  /** INSEE code of the commune where it takes place, when it is in the geography. */
-  communeCode: string | null;
-  communeName: string;
-  room: string;
-  agenda: string;
-  organiser: string;
-}
+/** What the "new meeting" form and a meeting's page write: the meeting's own fields. */
+export type MeetingInput = Pick<
+  Meeting,
+  'kind' | 'title' | 'date' | 'schedule' | 'startTime' | 'endTime' | 'communeCode' | 'communeName' | 'room' | 'agenda' | 'organiser'
+>;
 
 export type MeetingErrors = FieldErrors<MeetingInput>;
 

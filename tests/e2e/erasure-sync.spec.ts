@@ -50,6 +50,7 @@ test('a person forgotten on a colleague’s machine disappears from this one, wh
   await waitForLocalWrites(pageB);
   expect(filesHolding(profile, lastName).length).toBeGreaterThan(0);
 
+  await waitForLocalWrites(pageA);
   await forgetFromGdprPage(pageA, lastName.slice(0, 9), displayName);
   await expect(pageA.getByText(/Effacement terminé/)).toBeVisible({ timeout: 20_000 });
 
@@ -60,6 +61,18 @@ test('a person forgotten on a colleague’s machine disappears from this one, wh
   await expect(pageB.getByRole('status', { name: 'État de la synchronisation' })).toContainText('À jour');
   await waitForLocalWrites(pageB);
   await colleague.close();
+
+  // A machine that joins after the erasure never held the person: nothing to clean, no alarm.
+  const newcomer = await browser.newContext();
+  const pageC = await newcomer.newPage();
+  await pageC.goto('/');
+  await configureSync(pageC);
+  await pageC.getByRole('link', { name: 'Missions' }).click();
+  await openMissionFromHome(pageC, title);
+  await pageC.getByRole('link', { name: 'Annuaire' }).click();
+  await expect(pageC.getByRole('heading', { level: 1, name: 'Annuaire' })).toBeVisible();
+  await expect(pageC.getByText(/Un collègue a effacé une personne/)).toHaveCount(0);
+  await newcomer.close();
   await eraser.close();
 
   expect(filesHolding(profile, lastName)).toEqual([]);

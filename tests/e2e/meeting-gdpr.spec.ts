@@ -67,7 +67,7 @@ test('forgetting a person leaves their name nowhere in the browser profile’s f
 
   context = await launchWithProfile(profile);
   page = context.pages()[0] ?? (await context.newPage());
-  await forgetFromGdprPage(page, 'quelconq', 'Albertine Quelconquezoe');
+  await forgetFromGdprPage(page, 'quelconq', 'Albertine Quelconquezoe', /Retirée de l’annuaire et de 1 réunion \(présences et signatures\) dans 1 mission/);
   await expect(page.getByText(/Effacement terminé : le stockage de cet ordinateur a été réécrit/)).toBeVisible({ timeout: 20_000 });
 
   await page.goto('/');

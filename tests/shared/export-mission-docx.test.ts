@@ -1,32 +1,12 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import JSZip from 'jszip';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { buildMissionDocx } from '@shared/export/mission-docx';
 import { formatInteger } from '@shared/format/french-format';
-import { convertToPdf, pdfPageCount, pdfToText } from '../helpers/libreoffice';
+import { pdfPageCount, pdfToText } from '../helpers/libreoffice';
 import { CTG_FIELD_ROWS, CTG_KNOWN_POPULATION_TOTAL, ctgMissionSnapshot, emptyMissionSnapshot } from '../helpers/mission-fixtures';
+import { cellTexts, libreOfficeScratch, openDocx, plainSpaces, tableRowsXml, textOf, type OpenedDocx } from './gdpr/test-support';
 
 const OPTIONS = { generatedAt: new Date('2024-05-14T16:05:00Z'), geographyVintage: 'COG 2026' };
 const LIBREOFFICE_TIMEOUT_MS = 60_000;
-
-function unescapeXml(text: string): string {
-  return text
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, '&');
-}
-
-/** The visible text of a WordprocessingML fragment, one line per paragraph. */
-function textOf(xml: string): string {
-  const paragraphs = xml.match(/<w:p[ >][\s\S]*?<\/w:p>/g) ?? [];
-  return paragraphs
-    .map((paragraph) => [...paragraph.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((match) => unescapeXml(match[1] ?? '')).join(''))
-    .join('\n');
-}
 
 function paragraphTextsWithStyle(documentXml: string, styleId: string): string[] {
   const paragraphs = documentXml.match(/<w:p[ >][\s\S]*?<\/w:p>/g) ?? [];
@@ -35,30 +15,12 @@ function paragraphTextsWithStyle(documentXml: string, styleId: string): string[]
 
 /** Each table as rows of cell texts. */
 function tablesOf(documentXml: string): string[][][] {
-  return (documentXml.match(/<w:tbl>[\s\S]*?<\/w:tbl>/g) ?? []).map((table) =>
-    (table.match(/<w:tr[ >][\s\S]*?<\/w:tr>/g) ?? []).map((row) => (row.match(/<w:tc>[\s\S]*?<\/w:tc>/g) ?? []).map(textOf)),
-  );
-}
-
-async function openDocx(bytes: Uint8Array) {
-  const zip = await JSZip.loadAsync(bytes);
-  const read = async (path: string) => {
-    const file = zip.file(path);
-    if (!file) throw new Error(`${path} manque dans le .docx`);
-    return file.async('string');
-  };
-  const footerPaths = Object.keys(zip.files).filter((path) => /^word\/footer\d*\.xml$/.test(path));
-  return {
-    document: await read('word/document.xml'),
-    styles: await read('word/styles.xml'),
-    core: await read('docProps/core.xml'),
-    footers: await Promise.all(footerPaths.map(read)),
-  };
+  return tableRowsXml(documentXml).map((rows) => rows.map(cellTexts));
 }
 
 describe('mission summary as a Word document', () => {
   let ctgBytes: Uint8Array;
-  let ctg: Awaited<ReturnType<typeof openDocx>>;
+  let ctg: OpenedDocx;
 
   beforeAll(async () => {
     ctgBytes = await buildMissionDocx(ctgMissionSnapshot(), OPTIONS);
@@ -132,24 +94,13 @@ describe('mission summary as a Word document', () => {
   });
 
   describe('opened in LibreOffice', () => {
-    let workDir: string;
-
-    beforeAll(async () => {
-      workDir = await mkdtemp(join(tmpdir(), 'bocage-docx-'));
-    });
-
-    afterAll(async () => {
-      await rm(workDir, { recursive: true, force: true });
-    });
+    const office = libreOfficeScratch('bocage-docx-');
 
     it(
       'renders as one to three pages showing the title, the accented commune names and the total',
       async () => {
-        const docxPath = join(workDir, 'mission.docx');
-        await writeFile(docxPath, ctgBytes);
-        const pdfPath = await convertToPdf(docxPath, workDir);
-        // pdftotext may give the narrow no-break space back as a plain or no-break space.
-        const text = (await pdfToText(pdfPath)).replace(/[\u202f\u00a0]/g, ' ');
+        const pdfPath = await office.toPdf('mission.docx', ctgBytes);
+        const text = plainSpaces(await pdfToText(pdfPath));
         expect(text).toContain('Diagnostic CTG Pays de Mormal');
         expect(text).toContain('Fiche de la mission');
         expect(text).toContain('Forest-en-Cambrésis');

@@ -1,8 +1,5 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { meetingParticipantListFileName, missionParticipantListFileName } from '@shared/export/export-file-names';
 import {
   buildMeetingParticipantListXlsx,
@@ -11,8 +8,7 @@ import {
   type MissionParticipantList,
 } from '@shared/export/participant-list-xlsx';
 import { saveFileRequestSchema } from '@shared/ipc/ipc-contract';
-import { convertToPdf, pdfToText } from '../helpers/libreoffice';
-import { HAS_LIBREOFFICE, LIBREOFFICE_SKIP_NOTE, LIBREOFFICE_TIMEOUT_MS, pdfPages, plainSpaces, readWorkbook } from './gdpr/test-support';
+import { HAS_LIBREOFFICE, LIBREOFFICE_SKIP_NOTE, LIBREOFFICE_TIMEOUT_MS, libreOfficeScratch, pdfPages, readWorkbook } from './gdpr/test-support';
 
 const GENERATED_AT = new Date('2026-03-20T10:15:00Z');
 const HEADER_ROW = 4;
@@ -204,22 +200,12 @@ describe('participant list of a meeting as an Excel workbook', () => {
   });
 
   describe.skipIf(!HAS_LIBREOFFICE)(`opened in LibreOffice${LIBREOFFICE_SKIP_NOTE}`, () => {
-    let workDir: string;
-
-    beforeAll(async () => {
-      workDir = await mkdtemp(join(tmpdir(), 'bocage-participants-'));
-    });
-
-    afterAll(async () => {
-      await rm(workDir, { recursive: true, force: true });
-    });
+    const office = libreOfficeScratch('bocage-participants-');
 
     it(
       'prints a long mission list with the column headers on every page and every accented name intact',
       async () => {
-        const xlsxPath = join(workDir, 'participants.xlsx');
-        await writeFile(xlsxPath, await buildMissionParticipantListXlsx(missionList(80)));
-        const pages = pdfPages(plainSpaces(await pdfToText(await convertToPdf(xlsxPath, workDir))));
+        const pages = pdfPages(await office.pdfText('participants.xlsx', await buildMissionParticipantListXlsx(missionList(80))));
         expect(pages.length).toBeGreaterThanOrEqual(2);
         for (const page of pages) {
           expect(page).toMatch(/Nom et prénom\s+Fonction\s+Structure\s+Catégorie\s+Commune\s+Courriel\s+Téléphone/);
@@ -235,9 +221,7 @@ describe('participant list of a meeting as an Excel workbook', () => {
     it(
       'prints the meeting list with the consents and the walk-in',
       async () => {
-        const xlsxPath = join(workDir, 'participants-copil.xlsx');
-        await writeFile(xlsxPath, await buildMeetingParticipantListXlsx(meetingList()));
-        const text = plainSpaces(await pdfToText(await convertToPdf(xlsxPath, workDir)));
+        const text = await office.pdfText('participants-copil.xlsx', await buildMeetingParticipantListXlsx(meetingList()));
         expect(text).toContain('jeudi 12 mars 2026');
         expect(text).toMatch(/CARON Théo\s+Habitant·e\s+Bavay\s+Présent·e\s+Venu·e sans/);
         expect(text).toContain('Non demandé');

@@ -1,10 +1,7 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSignInSheetDocx } from '@shared/export/sign-in-sheet-docx';
 import { buildGdprNotice } from '@shared/gdpr/gdpr-notice';
-import { convertToPdf, pdfToText } from '../helpers/libreoffice';
+import { pdfToText } from '../helpers/libreoffice';
 import {
   cellTexts,
   CONFIGURED_SETTINGS,
@@ -14,6 +11,7 @@ import {
   invitedRows,
   LIBREOFFICE_SKIP_NOTE,
   LIBREOFFICE_TIMEOUT_MS,
+  libreOfficeScratch,
   openDocx,
   pdfPages,
   pdfPageSize,
@@ -155,22 +153,12 @@ describe('sign-in sheet as a Word document', () => {
   });
 
   describe.skipIf(!HAS_LIBREOFFICE)(`opened in LibreOffice${LIBREOFFICE_SKIP_NOTE}`, () => {
-    let workDir: string;
-
-    beforeAll(async () => {
-      workDir = await mkdtemp(join(tmpdir(), 'bocage-sign-in-docx-'));
-    });
-
-    afterAll(async () => {
-      await rm(workDir, { recursive: true, force: true });
-    });
+    const office = libreOfficeScratch('bocage-sign-in-docx-');
 
     it(
       'prints 60 invited people over several A4 pages, the column headers and the notice on each, rows tall enough to sign',
       async () => {
-        const docxPath = join(workDir, 'emargement-60.docx');
-        await writeFile(docxPath, await buildSignInSheetDocx(copilSheet({ rows: invitedRows(60), blankRows: 8 })));
-        const pdfPath = await convertToPdf(docxPath, workDir);
+        const pdfPath = await office.toPdf('emargement-60.docx', await buildSignInSheetDocx(copilSheet({ rows: invitedRows(60), blankRows: 8 })));
         const pages = pdfPages(plainSpaces(await pdfToText(pdfPath)));
         expect(pages.length).toBeGreaterThanOrEqual(4);
         expect(pages[0]).toContain('Feuille d’émargement');
@@ -199,9 +187,7 @@ describe('sign-in sheet as a Word document', () => {
     it(
       'prints a full day on landscape A4 with both signature columns inside the page',
       async () => {
-        const docxPath = join(workDir, 'emargement-journee.docx');
-        await writeFile(docxPath, await buildSignInSheetDocx(copilSheet({ slots: [...FULL_DAY_SLOTS] })));
-        const pdfPath = await convertToPdf(docxPath, workDir);
+        const pdfPath = await office.toPdf('emargement-journee.docx', await buildSignInSheetDocx(copilSheet({ slots: [...FULL_DAY_SLOTS] })));
         const size = await pdfPageSize(pdfPath);
         expect(Math.round(size.width)).toBe(842);
         const [firstPage = []] = await pdfWordsByPage(pdfPath);

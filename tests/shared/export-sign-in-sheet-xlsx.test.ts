@@ -1,11 +1,8 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSignInSheetXlsx } from '@shared/export/sign-in-sheet-xlsx';
 import { buildGdprNotice } from '@shared/gdpr/gdpr-notice';
-import { convertToPdf, pdfToText } from '../helpers/libreoffice';
+import { pdfToText } from '../helpers/libreoffice';
 import {
   CONFIGURED_SETTINGS,
   copilSheet,
@@ -14,6 +11,7 @@ import {
   invitedRows,
   LIBREOFFICE_SKIP_NOTE,
   LIBREOFFICE_TIMEOUT_MS,
+  libreOfficeScratch,
   pdfPages,
   pdfPageSize,
   pdfWordsByPage,
@@ -133,22 +131,12 @@ describe('sign-in sheet as an Excel workbook', () => {
   });
 
   describe.skipIf(!HAS_LIBREOFFICE)(`opened in LibreOffice${LIBREOFFICE_SKIP_NOTE}`, () => {
-    let workDir: string;
-
-    beforeAll(async () => {
-      workDir = await mkdtemp(join(tmpdir(), 'bocage-sign-in-xlsx-'));
-    });
-
-    afterAll(async () => {
-      await rm(workDir, { recursive: true, force: true });
-    });
+    const office = libreOfficeScratch('bocage-sign-in-xlsx-');
 
     it(
       'prints 60 invited people on A4 pages that each repeat the column headers, with the notice after the last row',
       async () => {
-        const xlsxPath = join(workDir, 'emargement-60.xlsx');
-        await writeFile(xlsxPath, await buildSignInSheetXlsx(copilSheet({ rows: invitedRows(60), blankRows: 8 })));
-        const pdfPath = await convertToPdf(xlsxPath, workDir);
+        const pdfPath = await office.toPdf('emargement-60.xlsx', await buildSignInSheetXlsx(copilSheet({ rows: invitedRows(60), blankRows: 8 })));
         const pages = pdfPages(plainSpaces(await pdfToText(pdfPath)));
         expect(pages.length).toBeGreaterThanOrEqual(3);
         expect(pages[0]).toContain('Feuille d’émargement');

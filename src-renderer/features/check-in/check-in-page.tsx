@@ -12,7 +12,8 @@ import type { OpenDocument } from '../../storage/document-store';
 import { attempt } from '../diagnostic-links/operation-error';
 import { useDirectoryDocument } from '../directory/use-directory-document';
 import { meetingName, meetingPlace, meetingWhen, presenceSummary } from '../meetings/meeting-labels';
-import { ParticipantContactForm } from '../meetings/participant-contact-form';
+import { ActionFeedback } from '../meetings/action-feedback';
+import { ParticipantContactForm, typedName } from '../meetings/participant-contact-form';
 import { useDirectorySnapshot, useMeetings } from '../meetings/use-meetings';
 import { useMissionDocument, useMissionSnapshot } from '../mission-editor/use-mission-document';
 import { CheckInRow } from './check-in-row';
@@ -109,14 +110,7 @@ function CheckInScreen({ mission, directory, meeting }: CheckInScreenProps) {
           Les premières lettres du nom ou du prénom suffisent, sans accents ni majuscules.
         </p>
       </div>
-      <p role="status" className="confirmation check-in__announcement">
-        {announcement}
-      </p>
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <ActionFeedback announcement={announcement} error={error} className="check-in__announcement" />
       <details className="check-in__walk-in">
         <summary>Ajouter une personne non inscrite</summary>
         <ParticipantContactForm
@@ -129,7 +123,7 @@ function CheckInScreen({ mission, directory, meeting }: CheckInScreenProps) {
           disabled={disabled}
           onCreate={(input) => {
             checkInWalkIn(directory.doc, mission.doc, meeting.id, input, LOCAL_ORIGIN);
-            setAnnouncement(`${contactDisplayName({ civility: null, firstName: input.firstName ?? '', lastName: input.lastName ?? '' })} : ajouté·e et présent·e.`);
+            setAnnouncement(`${typedName(input)} : ajouté·e et présent·e.`);
             setQuery('');
           }}
         />

@@ -10,7 +10,7 @@ import {
   type DuplicateDecision,
 } from '@shared/directory/contact-import';
 import { suggestContactImportDefaults, suggestContactMapping, type ContactMapping } from '@shared/directory/contact-import-mapping';
-import { CONTACT_CATEGORIES, LEGAL_BASES, type ContactCategory, type LegalBasis } from '@shared/directory/contact-model';
+import { CONTACT_CATEGORIES, LEGAL_BASES } from '@shared/directory/contact-model';
 import { defaultRetentionDate, localIsoDate } from '@shared/directory/contact-retention';
 import { validateContactInput } from '@shared/directory/contact-validation';
 import { readDirectorySnapshot, type DirectorySnapshot } from '@shared/directory/directory-snapshot';
@@ -27,6 +27,7 @@ import { refusalMessage } from '../diagnostic-links/operation-error';
 import { TextField } from '../diagnostic-links/text-field';
 import { useDocumentReader } from '../diagnostic-links/use-document-reader';
 import { useCommuneCodeOf } from '../directory/directory-data';
+import { SelectField } from '../directory/select-field';
 import { useDirectoryDocument } from '../directory/use-directory-document';
 import { ContactMappingTable } from './contact-mapping-table';
 import { ImportPlanPreview } from './import-plan-preview';
@@ -244,16 +245,13 @@ function ContactImportWizard({ directory }: { directory: OpenDocument }) {
           <fieldset className="form directory-fieldset">
             <legend>Valeurs données à chaque contact importé</legend>
             <div className="field-row">
-              <div className="field">
-                <label htmlFor={`${id}-category`}>Catégorie par défaut</label>
-                <select id={`${id}-category`} value={options.category} onChange={(event) => setOption('category', event.target.value as ContactCategory)}>
-                  {CONTACT_CATEGORIES.map((category) => (
-                    <option key={category.id} value={category.id}>
-                      {category.label}
-                    </option>
-                  ))}
-                </select>
-              </div>
+              <SelectField
+                id={`${id}-category`}
+                label="Catégorie par défaut"
+                options={CONTACT_CATEGORIES}
+                value={options.category}
+                onChange={(category) => setOption('category', category)}
+              />
               <TextField
                 id={`${id}-job`}
                 label="Fonction par défaut"
@@ -263,23 +261,15 @@ function ContactImportWizard({ directory }: { directory: OpenDocument }) {
               />
             </div>
             <div className="field-row">
-              <div className="field">
-                <label htmlFor={`${id}-basis`}>Base légale</label>
-                <select
-                  id={`${id}-basis`}
-                  value={options.legalBasis}
-                  onChange={(event) => {
-                    const legalBasis = event.target.value as LegalBasis;
-                    setOptions((current) => (current ? { ...current, legalBasis, consentDate: legalBasis === 'consent' ? current.consentDate : null } : current));
-                  }}
-                >
-                  {LEGAL_BASES.map((basis) => (
-                    <option key={basis.id} value={basis.id}>
-                      {basis.label}
-                    </option>
-                  ))}
-                </select>
-              </div>
+              <SelectField
+                id={`${id}-basis`}
+                label="Base légale"
+                options={LEGAL_BASES}
+                value={options.legalBasis}
+                onChange={(legalBasis) =>
+                  setOptions((current) => (current ? { ...current, legalBasis, consentDate: legalBasis === 'consent' ? current.consentDate : null } : current))
+                }
+              />
               {options.legalBasis === 'consent' && (
                 <TextField
                   id={`${id}-consent`}

@@ -10,6 +10,7 @@ import { LOCAL_ORIGIN } from '../../app/local-origin';
 import { ROUTES } from '../../app/routes';
 import { attempt } from '../diagnostic-links/operation-error';
 import { liveOrganisations, shortCategoryLabel, useOrganisationNames } from './directory-data';
+import { SelectField } from './select-field';
 
 /** Rows drawn at once: a plain table stays quick with a few hundred rows, and "Afficher plus" brings the next ones. */
 const PAGE_SIZE = 100;
@@ -22,6 +23,9 @@ export interface ContactListFilters {
   sort: Exclude<ContactSort, 'relevance'>;
   trash: boolean;
 }
+
+type ListSortOption = Extract<(typeof CONTACT_SORTS)[number], { id: ContactListFilters['sort'] }>;
+const SORT_OPTIONS = CONTACT_SORTS.filter((sort): sort is ListSortOption => sort.id !== 'relevance');
 
 export const NO_FILTERS: ContactListFilters = { query: '', category: '', commune: '', organisationId: '', sort: 'name', trash: false };
 
@@ -46,8 +50,14 @@ export function ContactList({ doc, snapshot, readOnly, filters, onFiltersChange 
   const [failure, setFailure] = useState<string | null>(null);
   const search = useMemo(() => prepareContactSearch(snapshot), [snapshot]);
   const organisationNames = useOrganisationNames(snapshot);
-  const organisations = useMemo(() => liveOrganisations(snapshot), [snapshot]);
-  const communes = useMemo(() => directoryCommunes(snapshot), [snapshot]);
+  const organisationOptions = useMemo(
+    () => liveOrganisations(snapshot).map((organisation) => ({ id: organisation.id, label: organisation.name })),
+    [snapshot],
+  );
+  const communeOptions = useMemo(
+    () => directoryCommunes(snapshot).map((commune) => ({ id: commune.key, label: `${commune.label} (${formatInteger(commune.count)})` })),
+    [snapshot],
+  );
   const total = useMemo(() => snapshot.contacts.filter((contact) => contact.trashedAt === null).length, [snapshot]);
   const results = useMemo(
     () =>
@@ -85,49 +95,17 @@ export function ContactList({ doc, snapshot, readOnly, filters, onFiltersChange 
             Nom, prénom, organisation, commune, fonction ou e-mail, sans se soucier des accents.
           </p>
         </div>
-        <div className="field">
-          <label htmlFor={`${id}-category`}>Catégorie</label>
-          <select id={`${id}-category`} value={filters.category} onChange={(event) => set('category', event.target.value as ContactCategory | '')}>
-            <option value="">Toutes</option>
-            {CONTACT_CATEGORIES.map((category) => (
-              <option key={category.id} value={category.id}>
-                {category.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-commune`}>Commune</label>
-          <select id={`${id}-commune`} value={filters.commune} onChange={(event) => set('commune', event.target.value)}>
-            <option value="">Toutes</option>
-            {communes.map((commune) => (
-              <option key={commune.key} value={commune.key}>
-                {commune.label} ({formatInteger(commune.count)})
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-organisation`}>Organisation</label>
-          <select id={`${id}-organisation`} value={filters.organisationId} onChange={(event) => set('organisationId', event.target.value)}>
-            <option value="">Toutes</option>
-            {organisations.map((organisation) => (
-              <option key={organisation.id} value={organisation.id}>
-                {organisation.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-sort`}>Trier par</label>
-          <select id={`${id}-sort`} value={filters.sort} onChange={(event) => set('sort', event.target.value as ContactListFilters['sort'])}>
-            {CONTACT_SORTS.filter((sort) => sort.id !== 'relevance').map((sort) => (
-              <option key={sort.id} value={sort.id}>
-                {sort.label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField id={`${id}-category`} label="Catégorie" emptyLabel="Toutes" options={CONTACT_CATEGORIES} value={filters.category} onChange={(category) => set('category', category)} />
+        <SelectField id={`${id}-commune`} label="Commune" emptyLabel="Toutes" options={communeOptions} value={filters.commune} onChange={(commune) => set('commune', commune)} />
+        <SelectField
+          id={`${id}-organisation`}
+          label="Organisation"
+          emptyLabel="Toutes"
+          options={organisationOptions}
+          value={filters.organisationId}
+          onChange={(organisationId) => set('organisationId', organisationId)}
+        />
+        <SelectField id={`${id}-sort`} label="Trier par" options={SORT_OPTIONS} value={filters.sort} onChange={(sort) => set('sort', sort)} />
         <div className="field">
           <label className="checkbox">
             <input type="checkbox" checked={filters.trash} onChange={(event) => set('trash', event.target.checked)} />

@@ -22,6 +22,7 @@ import { ROUTES } from '../../app/routes';
 import { NewRecordForm, useNewRecordForm } from '../diagnostic-links/new-record-form';
 import { TextField } from '../diagnostic-links/text-field';
 import { liveOrganisations } from './directory-data';
+import { SelectField } from './select-field';
 
 export interface NewContactDraft {
   civility: Civility | '';
@@ -119,17 +120,15 @@ export function NewContactForm({ doc, snapshot, readOnly, retentionUntil, commun
   return (
     <NewRecordForm title="Nouveau contact" submitLabel="Créer le contact" readOnly={readOnly} failure={failure} onSubmit={submit}>
       <div className="field-row">
-        <div className="field">
-          <label htmlFor={`${id}-civility`}>Civilité</label>
-          <select id={`${id}-civility`} disabled={readOnly} value={values.civility} onChange={(event) => change('civility', event.target.value as Civility | '')}>
-            <option value="">Non précisée</option>
-            {CIVILITIES.map((civility) => (
-              <option key={civility.id} value={civility.id}>
-                {civility.label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id={`${id}-civility`}
+          label="Civilité"
+          emptyLabel="Non précisée"
+          options={CIVILITIES}
+          disabled={readOnly}
+          value={values.civility}
+          onChange={(civility) => change('civility', civility)}
+        />
         <TextField id={`${id}-last-name`} label="Nom" fieldRef={lastNameRef} disabled={readOnly} value={values.lastName} error={errors.lastName} onChange={(value) => change('lastName', value)} />
         <TextField id={`${id}-first-name`} label="Prénom" disabled={readOnly} value={values.firstName} error={errors.firstName} onChange={(value) => change('firstName', value)} />
       </div>
@@ -170,16 +169,7 @@ export function NewContactForm({ doc, snapshot, readOnly, retentionUntil, commun
         </div>
       </div>
       <div className="field-row">
-        <div className="field">
-          <label htmlFor={`${id}-category`}>Catégorie</label>
-          <select id={`${id}-category`} disabled={readOnly} value={values.category} onChange={(event) => change('category', event.target.value as ContactCategory)}>
-            {CONTACT_CATEGORIES.map((category) => (
-              <option key={category.id} value={category.id}>
-                {category.label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField id={`${id}-category`} label="Catégorie" options={CONTACT_CATEGORIES} disabled={readOnly} value={values.category} onChange={(category) => change('category', category)} />
         <TextField id={`${id}-commune`} label="Commune" disabled={readOnly} value={values.communeName} error={errors.communeName} onChange={(value) => change('communeName', value)} />
       </div>
       <div className="field-row">
@@ -189,16 +179,7 @@ export function NewContactForm({ doc, snapshot, readOnly, retentionUntil, commun
       <fieldset className="directory-fieldset">
         <legend>Données personnelles (RGPD)</legend>
         <div className="field-row">
-          <div className="field">
-            <label htmlFor={`${id}-basis`}>Base légale</label>
-            <select id={`${id}-basis`} disabled={readOnly} value={values.legalBasis} onChange={(event) => change('legalBasis', event.target.value as LegalBasis)}>
-              {LEGAL_BASES.map((basis) => (
-                <option key={basis.id} value={basis.id}>
-                  {basis.label}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField id={`${id}-basis`} label="Base légale" options={LEGAL_BASES} disabled={readOnly} value={values.legalBasis} onChange={(basis) => change('legalBasis', basis)} />
           {values.legalBasis === 'consent' && (
             <TextField id={`${id}-consent`} label="Date du consentement" type="date" required disabled={readOnly} value={values.consentDate} error={errors.consentDate} onChange={(value) => change('consentDate', value)} />
           )}

@@ -12,6 +12,7 @@ import { NewRecordForm, useNewRecordForm } from '../diagnostic-links/new-record-
 import { attempt } from '../diagnostic-links/operation-error';
 import { SavedSelect, SavedTextField } from '../diagnostic-links/saved-fields';
 import { TextField } from '../diagnostic-links/text-field';
+import { SelectField } from './select-field';
 
 interface OrganisationDraft {
   name: string;
@@ -68,16 +69,7 @@ export function OrganisationsSection({ doc, snapshot, readOnly, communeCodeOf, o
         <NewRecordForm title="Nouvelle organisation" submitLabel="Ajouter l’organisation" readOnly={readOnly} failure={form.failure} onSubmit={form.submit}>
           <div className="field-row">
             <TextField id={`${id}-name`} label="Nom de l’organisation" fieldRef={nameRef} disabled={readOnly} value={form.values.name} error={form.errors.name} onChange={(name) => form.change('name', name)} />
-            <div className="field">
-              <label htmlFor={`${id}-kind`}>Type</label>
-              <select id={`${id}-kind`} disabled={readOnly} value={form.values.kind} onChange={(event) => form.change('kind', event.target.value as OrganisationKind)}>
-                {ORGANISATION_KINDS.map((kind) => (
-                  <option key={kind.id} value={kind.id}>
-                    {kind.label}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField id={`${id}-kind`} label="Type" options={ORGANISATION_KINDS} disabled={readOnly} value={form.values.kind} onChange={(kind) => form.change('kind', kind)} />
             <TextField id={`${id}-commune`} label="Commune" disabled={readOnly} value={form.values.communeName} error={form.errors.communeName} onChange={(commune) => form.change('communeName', commune)} />
           </div>
         </NewRecordForm>

@@ -1,9 +1,31 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type InputHTMLAttributes } from 'react';
 import type * as Y from 'yjs';
 import type { GdprSettings } from '@shared/directory/contact-model';
 import { MAX_RETENTION_MONTHS, validateGdprSettings, writeGdprSettings } from '@shared/directory/gdpr-settings';
 import { LOCAL_ORIGIN } from '../../app/local-origin';
 import { attempt } from '../diagnostic-links/operation-error';
+
+interface SettingFieldProps extends InputHTMLAttributes<HTMLInputElement> {
+  id: string;
+  label: string;
+  error: string | undefined;
+}
+
+/** A labelled input with its error message, tied to it for screen readers. */
+function SettingField({ id, label, error, ...input }: SettingFieldProps) {
+  const errorId = `${id}-error`;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input id={id} {...input} aria-invalid={error ? true : undefined} aria-describedby={error ? errorId : undefined} />
+      {error && (
+        <p id={errorId} className="field-error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
 
 /** Who is responsible for the contacts, where people exercise their rights, how long data is kept. */
 export function GdprSettingsForm({ doc, settings, readOnly }: { doc: Y.Doc; settings: GdprSettings; readOnly: boolean }) {
@@ -12,7 +34,6 @@ export function GdprSettingsForm({ doc, settings, readOnly }: { doc: Y.Doc; sett
   const [retentionMonths, setRetentionMonths] = useState(String(settings.retentionMonths));
   const [errors, setErrors] = useState<Partial<Record<keyof GdprSettings, string>>>({});
   const [confirmation, setConfirmation] = useState('');
-  const retentionErrorId = useId();
 
   function save(event: FormEvent) {
     event.preventDefault();
@@ -30,49 +51,35 @@ export function GdprSettingsForm({ doc, settings, readOnly }: { doc: Y.Doc; sett
     <form className="form" onSubmit={save} noValidate>
       <fieldset disabled={readOnly}>
         <legend>Paramètres du traitement</legend>
-        <div className="field">
-          <label htmlFor="gdpr-controller">Responsable du traitement</label>
-          <input
-            id="gdpr-controller"
-            type="text"
-            placeholder="Département de la Vienne"
-            value={controllerName}
-            aria-invalid={errors.controllerName ? true : undefined}
-            onChange={(event) => setControllerName(event.target.value)}
-          />
-          {errors.controllerName && <p className="field-error">{errors.controllerName}</p>}
-        </div>
-        <div className="field">
-          <label htmlFor="gdpr-rights-contact">Contact pour exercer ses droits (délégué à la protection des données)</label>
-          <input
-            id="gdpr-rights-contact"
-            type="text"
-            placeholder="dpo@departement.fr"
-            value={rightsContact}
-            aria-invalid={errors.rightsContact ? true : undefined}
-            onChange={(event) => setRightsContact(event.target.value)}
-          />
-          {errors.rightsContact && <p className="field-error">{errors.rightsContact}</p>}
-        </div>
-        <div className="field">
-          <label htmlFor="gdpr-retention">Durée de conservation après la dernière participation (mois)</label>
-          <input
-            id="gdpr-retention"
-            type="number"
-            min={1}
-            max={MAX_RETENTION_MONTHS}
-            step={1}
-            value={retentionMonths}
-            aria-invalid={errors.retentionMonths ? true : undefined}
-            aria-describedby={errors.retentionMonths ? retentionErrorId : undefined}
-            onChange={(event) => setRetentionMonths(event.target.value)}
-          />
-          {errors.retentionMonths && (
-            <p id={retentionErrorId} className="field-error">
-              {errors.retentionMonths}
-            </p>
-          )}
-        </div>
+        <SettingField
+          id="gdpr-controller"
+          label="Responsable du traitement"
+          type="text"
+          placeholder="Département de la Vienne"
+          value={controllerName}
+          error={errors.controllerName}
+          onChange={(event) => setControllerName(event.target.value)}
+        />
+        <SettingField
+          id="gdpr-rights-contact"
+          label="Contact pour exercer ses droits (délégué à la protection des données)"
+          type="text"
+          placeholder="dpo@departement.fr"
+          value={rightsContact}
+          error={errors.rightsContact}
+          onChange={(event) => setRightsContact(event.target.value)}
+        />
+        <SettingField
+          id="gdpr-retention"
+          label="Durée de conservation après la dernière participation (mois)"
+          type="number"
+          min={1}
+          max={MAX_RETENTION_MONTHS}
+          step={1}
+          value={retentionMonths}
+          error={errors.retentionMonths}
+          onChange={(event) => setRetentionMonths(event.target.value)}
+        />
       </fieldset>
       <div className="actions">
         <button type="submit" className="button button--primary" disabled={readOnly}>

@@ -21,6 +21,14 @@ async function readSources(session: WorkspaceSession, missionId: string) {
   };
 }
 
+/** The same, with the meeting, which a colleague may have deleted since the page was drawn. */
+async function readMeetingSources(session: WorkspaceSession, missionId: string, meetingId: string) {
+  const sources = await readSources(session, missionId);
+  const meeting = sources.meetings.find((candidate) => candidate.id === meetingId);
+  if (!meeting) throw new Error('cette réunion n’existe plus (elle a peut-être été supprimée par un collègue)');
+  return { ...sources, meeting };
+}
+
 /** The documents of a meeting: the sign-in sheet to print, the signed record, the participant list. */
 export function MeetingDocuments({ missionId, meetingId }: { missionId: string; meetingId: string }) {
   const session = useSession();
@@ -30,9 +38,7 @@ export function MeetingDocuments({ missionId, meetingId }: { missionId: string; 
 
   function exportSignInSheet(fileKind: 'docx' | 'xlsx', signed: boolean) {
     return fileExport.run(`${fileKind}-${signed}`, async () => {
-      const sources = await readSources(session, missionId);
-      const meeting = sources.meetings.find((candidate) => candidate.id === meetingId);
-      if (!meeting) throw new Error('cette réunion n’existe plus (elle a peut-être été supprimée par un collègue)');
+      const { meeting, ...sources } = await readMeetingSources(session, missionId, meetingId);
       const rows = Number.parseInt(blankRows, 10);
       const sheet = await signInSheetContent(sources.mission, meeting, sources.directory, sources.settings, {
         signed,
@@ -51,9 +57,7 @@ export function MeetingDocuments({ missionId, meetingId }: { missionId: string; 
 
   function exportParticipantList() {
     return fileExport.run('list', async () => {
-      const sources = await readSources(session, missionId);
-      const meeting = sources.meetings.find((candidate) => candidate.id === meetingId);
-      if (!meeting) throw new Error('cette réunion n’existe plus (elle a peut-être été supprimée par un collègue)');
+      const { meeting, ...sources } = await readMeetingSources(session, missionId, meetingId);
       const [{ buildMeetingParticipantListXlsx }, names] = await Promise.all([
         import('@shared/export/participant-list-xlsx'),
         import('@shared/export/export-file-names'),

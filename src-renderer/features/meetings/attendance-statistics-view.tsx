@@ -4,8 +4,15 @@ import { formatInteger, formatIsoDate } from '@shared/format/french-format';
 import { attendanceStatistics, type PeopleCount } from '@shared/meetings/attendance-statistics';
 import type { Meeting } from '@shared/meetings/meeting-model';
 
-function PeopleTable({ caption, header, counts }: { caption: string; header: string; counts: readonly PeopleCount[] }) {
-  if (counts.length === 0) return null;
+interface CountRow {
+  key: string;
+  label: string;
+  count: number;
+}
+
+/** A two-column table of counts (people per category, meetings per person…), left out when empty. */
+function CountTable({ caption, header, countHeader, rows }: { caption: string; header: string; countHeader: string; rows: readonly CountRow[] }) {
+  if (rows.length === 0) return null;
   return (
     <div className="table-wrapper">
       <table className="data-table">
@@ -14,21 +21,25 @@ function PeopleTable({ caption, header, counts }: { caption: string; header: str
           <tr>
             <th scope="col">{header}</th>
             <th scope="col" className="numeric">
-              Personnes
+              {countHeader}
             </th>
           </tr>
         </thead>
         <tbody>
-          {counts.map((count) => (
-            <tr key={count.key}>
-              <th scope="row">{count.label}</th>
-              <td className="numeric">{formatInteger(count.people)}</td>
+          {rows.map((row) => (
+            <tr key={row.key}>
+              <th scope="row">{row.label}</th>
+              <td className="numeric">{formatInteger(row.count)}</td>
             </tr>
           ))}
         </tbody>
       </table>
     </div>
   );
+}
+
+function peopleRows(counts: readonly PeopleCount[]): CountRow[] {
+  return counts.map((count) => ({ key: count.key, label: count.label, count: count.people }));
 }
 
 /** "Participation": how many people came to the mission's meetings, from where, and who came back. */
@@ -53,31 +64,14 @@ export function AttendanceStatisticsView({ meetings, directory }: { meetings: re
             <dt>Personnes revenues (2 réunions ou plus)</dt>
             <dd>{formatInteger(figures.returning.length)}</dd>
           </dl>
-          <PeopleTable caption="Personnes présentes par catégorie" header="Catégorie" counts={figures.byCategory} />
-          <PeopleTable caption="Personnes présentes par commune" header="Commune" counts={figures.byCommune} />
-          {figures.returning.length > 0 && (
-            <div className="table-wrapper">
-              <table className="data-table">
-                <caption>Personnes venues à plusieurs réunions</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Nom</th>
-                    <th scope="col" className="numeric">
-                      Réunions
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {figures.returning.map((person) => (
-                    <tr key={person.contactId}>
-                      <th scope="row">{person.sortName}</th>
-                      <td className="numeric">{formatInteger(person.meetingsAttended)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
+          <CountTable caption="Personnes présentes par catégorie" header="Catégorie" countHeader="Personnes" rows={peopleRows(figures.byCategory)} />
+          <CountTable caption="Personnes présentes par commune" header="Commune" countHeader="Personnes" rows={peopleRows(figures.byCommune)} />
+          <CountTable
+            caption="Personnes venues à plusieurs réunions"
+            header="Nom"
+            countHeader="Réunions"
+            rows={figures.returning.map((person) => ({ key: person.contactId, label: person.sortName, count: person.meetingsAttended }))}
+          />
           <div className="table-wrapper">
             <table className="data-table">
               <caption>Présences par réunion</caption>

@@ -8,10 +8,11 @@ import { inviteContacts, inviteNewContact, uninviteContact } from '@shared/meeti
 import { meetingParticipantRows } from '@shared/meetings/participant-rows';
 import { LOCAL_ORIGIN } from '../../app/local-origin';
 import { attempt } from '../diagnostic-links/operation-error';
+import { ActionFeedback } from './action-feedback';
 import { ContactPicker } from './contact-picker';
-import { ParticipantContactForm } from './participant-contact-form';
+import { ParticipantContactForm, typedName } from './participant-contact-form';
 
-interface InvitationListProps {
+export interface InvitationListProps {
   missionDoc: Y.Doc;
   directoryDoc: Y.Doc;
   directory: DirectorySnapshot;
@@ -65,20 +66,13 @@ export function InvitationList({ missionDoc, directoryDoc, directory, meeting, c
               disabled={readOnly}
               onCreate={(input) => {
                 inviteNewContact(directoryDoc, missionDoc, meeting.id, input, LOCAL_ORIGIN);
-                setAnnouncement(`${contactDisplayName({ civility: null, firstName: input.firstName ?? '', lastName: input.lastName ?? '' })} est ajouté·e à l’annuaire et invité·e.`);
+                setAnnouncement(`${typedName(input)} est ajouté·e à l’annuaire et invité·e.`);
               }}
             />
           </details>
         </>
       )}
-      <p role="status" className="confirmation">
-        {announcement}
-      </p>
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <ActionFeedback announcement={announcement} error={error} />
       {rows.length === 0 ? (
         <p>Personne n’est encore invité à cette réunion.</p>
       ) : (

@@ -1,24 +1,15 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link } from 'wouter';
-import type * as Y from 'yjs';
-import type { DirectorySnapshot } from '@shared/directory/directory-snapshot';
-import type { TerritoryCommune } from '@shared/model/mission';
 import type { Meeting } from '@shared/meetings/meeting-model';
 import { ROUTES } from '../../app/routes';
 import { attempt } from '../diagnostic-links/operation-error';
 import { MeetingDocuments } from '../meeting-documents/meeting-documents';
-import { InvitationList } from './invitation-list';
+import { InvitationList, type InvitationListProps } from './invitation-list';
 import { MeetingDetails } from './meeting-details';
 import { meetingName, meetingPlace, meetingWhen, presenceSummary } from './meeting-labels';
 
-interface MeetingPageProps {
+interface MeetingPageProps extends InvitationListProps {
   missionId: string;
-  missionDoc: Y.Doc;
-  directoryDoc: Y.Doc;
-  directory: DirectorySnapshot;
-  meeting: Meeting;
-  communes: readonly TerritoryCommune[];
-  readOnly: boolean;
   onTrash: (meeting: Meeting) => void;
 }
 

@@ -6,6 +6,7 @@ import { validateMeetingInput, type MeetingErrors } from '@shared/meetings/meeti
 import { LOCAL_ORIGIN } from '../../app/local-origin';
 import { refusalMessage } from '../diagnostic-links/operation-error';
 import { TextField } from '../diagnostic-links/text-field';
+import { SelectField } from '../directory/select-field';
 import { ScheduleChoice } from './schedule-choice';
 import { TimeField } from './time-field';
 
@@ -60,16 +61,7 @@ export function NewMeetingForm({ doc, readOnly, onCreated }: { doc: Y.Doc; readO
     <form autoComplete="off" className="form qualitative-form" onSubmit={submit} aria-labelledby={`${id}-title`} noValidate>
       <h3 id={`${id}-title`}>Nouvelle réunion</h3>
       <div className="field-row">
-        <div className="field">
-          <label htmlFor={`${id}-kind`}>Type de réunion</label>
-          <select id={`${id}-kind`} disabled={readOnly} value={values.kind} onChange={(event) => change({ kind: event.target.value as MeetingKind })}>
-            {MEETING_KINDS.map((kind) => (
-              <option key={kind.id} value={kind.id}>
-                {kind.label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField id={`${id}-kind`} label="Type de réunion" options={MEETING_KINDS} disabled={readOnly} value={values.kind} onChange={(kind) => change({ kind })} />
         <TextField
           id={`${id}-name`}
           label="Titre de la réunion"

@@ -1,10 +1,11 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
-import { CONTACT_CATEGORIES, type ContactCategory } from '@shared/directory/contact-model';
+import { CONTACT_CATEGORIES, contactDisplayName, type ContactCategory } from '@shared/directory/contact-model';
 import { validateContactInput } from '@shared/directory/contact-validation';
 import type { TerritoryCommune } from '@shared/model/mission';
 import type { ParticipantContactInput } from '@shared/meetings/participant-contact';
 import { refusalMessage } from '../diagnostic-links/operation-error';
 import { TextField } from '../diagnostic-links/text-field';
+import { SelectField } from '../directory/select-field';
 import { CommuneInput } from './commune-input';
 
 interface Values {
@@ -27,6 +28,11 @@ interface ParticipantContactFormProps {
   disabled: boolean;
   /** Creates the contact; throws the operation's refusal. */
   onCreate: (input: ParticipantContactInput) => void;
+}
+
+/** The name of the person just typed, for the message that confirms their creation. */
+export function typedName(input: ParticipantContactInput): string {
+  return contactDisplayName({ civility: null, firstName: input.firstName ?? '', lastName: input.lastName ?? '' });
 }
 
 /**
@@ -89,21 +95,7 @@ export function ParticipantContactForm({ title, headingLevel, submitLabel, hint,
           value={values.organisationName}
           onChange={(organisationName) => change({ organisationName })}
         />
-        <div className="field">
-          <label htmlFor={`${id}-category`}>Catégorie</label>
-          <select
-            id={`${id}-category`}
-            disabled={disabled}
-            value={values.category}
-            onChange={(event) => change({ category: event.target.value as ContactCategory })}
-          >
-            {CONTACT_CATEGORIES.map((category) => (
-              <option key={category.id} value={category.id}>
-                {category.label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField id={`${id}-category`} label="Catégorie" options={CONTACT_CATEGORIES} disabled={disabled} value={values.category} onChange={(category) => change({ category })} />
         <CommuneInput id={`${id}-commune`} label="Commune" communes={communes} disabled={disabled} value={values.communeName} onChange={change} />
       </div>
       {failure && (

@@ -1,7 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Contact, Organisation } from '@shared/directory/contact-model';
 import { personDataFileName } from '@shared/export/export-file-names';
 import {
@@ -13,14 +10,13 @@ import {
   type PersonDataSources,
 } from '@shared/gdpr/person-data-export';
 import type { Meeting, MeetingParticipant } from '@shared/meetings/meeting-model';
-import { convertToPdf, pdfToText } from '../../helpers/libreoffice';
 import {
   CONFIGURED_SETTINGS,
   HAS_LIBREOFFICE,
   LIBREOFFICE_SKIP_NOTE,
   LIBREOFFICE_TIMEOUT_MS,
+  libreOfficeScratch,
   openDocx,
-  plainSpaces,
   signaturePng,
   textOf,
 } from './test-support';
@@ -283,25 +279,15 @@ describe('right of access: everything held on one person', () => {
   });
 
   describe.skipIf(!HAS_LIBREOFFICE)(`opened in LibreOffice${LIBREOFFICE_SKIP_NOTE}`, () => {
-    let workDir: string;
-
-    beforeAll(async () => {
-      workDir = await mkdtemp(join(tmpdir(), 'bocage-person-data-'));
-    });
-
-    afterAll(async () => {
-      await rm(workDir, { recursive: true, force: true });
-    });
+    const office = libreOfficeScratch('bocage-person-data-');
 
     it(
       'prints the person’s record, their meetings in every mission and their rights',
       async () => {
-        const docxPath = join(workDir, 'donnees.docx');
-        await writeFile(
-          docxPath,
+        const text = await office.pdfText(
+          'donnees.docx',
           await personDataDocx(extract, { signatureImages: [{ missionId: 'mission-ctg', meetingId: 'meeting-copil', slotId: 'morning', png: signaturePng() }] }),
         );
-        const text = plainSpaces(await pdfToText(await convertToPdf(docxPath, workDir)));
         expect(text).toContain('Données détenues sur Mme Claire Dupont');
         expect(text).toContain('claire.dupont@bavay.fr');
         expect(text).toContain('Projet social de territoire de Maubeuge');

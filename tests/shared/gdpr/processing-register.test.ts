@@ -1,7 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { CONTACT_CATEGORIES } from '@shared/directory/contact-model';
 import { processingRegisterFileName } from '@shared/export/export-file-names';
 import {
@@ -11,15 +8,14 @@ import {
   registerEntryXlsx,
   type ProcessingRegisterEntry,
 } from '@shared/gdpr/processing-register';
-import { convertToPdf, pdfToText } from '../../helpers/libreoffice';
 import {
   CONFIGURED_SETTINGS,
   EMPTY_SETTINGS,
   HAS_LIBREOFFICE,
   LIBREOFFICE_SKIP_NOTE,
   LIBREOFFICE_TIMEOUT_MS,
+  libreOfficeScratch,
   openDocx,
-  plainSpaces,
   readWorkbook,
   textOf,
 } from './test-support';
@@ -113,15 +109,7 @@ describe('register entry of the processing (RGPD article 30)', () => {
   });
 
   describe.skipIf(!HAS_LIBREOFFICE)(`opened in LibreOffice${LIBREOFFICE_SKIP_NOTE}`, () => {
-    let workDir: string;
-
-    beforeAll(async () => {
-      workDir = await mkdtemp(join(tmpdir(), 'bocage-register-'));
-    });
-
-    afterAll(async () => {
-      await rm(workDir, { recursive: true, force: true });
-    });
+    const office = libreOfficeScratch('bocage-register-');
 
     it(
       'prints both files with the controller, the legal bases and the security measures',
@@ -130,9 +118,7 @@ describe('register entry of the processing (RGPD article 30)', () => {
           ['registre.docx', await registerEntryDocx(entry)],
           ['registre.xlsx', await registerEntryXlsx(entry)],
         ] as const) {
-          const path = join(workDir, name);
-          await writeFile(path, bytes);
-          const text = plainSpaces(await pdfToText(await convertToPdf(path, workDir)));
+          const text = await office.pdfText(name, bytes);
           expect(text).toContain('Département du Nord');
           expect(text).toContain('Mesures de sécurité');
           expect(text).toContain('6.1.e');

@@ -3,14 +3,18 @@
  * sign-in sheet, a drawn signature as a real PNG, and ways to read .docx / .xlsx files back.
  */
 import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { deflateSync, crc32 } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
+import { afterAll, beforeAll } from 'vitest';
 import type { GdprSettings } from '@shared/directory/contact-model';
 import { buildGdprNotice } from '@shared/gdpr/gdpr-notice';
 import type { SignInSheet, SignInSheetRow } from '@shared/export/sign-in-sheet-content';
-import { findLibreOffice } from '../../helpers/libreoffice';
+import { convertToPdf, findLibreOffice, pdfToText } from '../../helpers/libreoffice';
 
 export const LIBREOFFICE_TIMEOUT_MS = 90_000;
 
@@ -175,6 +179,30 @@ export async function readWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook>
 /** pdftotext gives narrow and ordinary no-break spaces back inconsistently. */
 export function plainSpaces(text: string): string {
   return text.replace(/[\u202f\u00a0]/g, ' ');
+}
+
+/**
+ * A scratch folder for the files a suite opens in LibreOffice, made before its tests and removed
+ * after them. `toPdf` saves a file there and converts it as a user's office suite would;
+ * `pdfText` gives back what the converted file prints.
+ */
+export function libreOfficeScratch(prefix: string) {
+  let workDir = '';
+  beforeAll(async () => {
+    workDir = await mkdtemp(join(tmpdir(), prefix));
+  });
+  afterAll(async () => {
+    await rm(workDir, { recursive: true, force: true });
+  });
+  async function toPdf(fileName: string, bytes: Uint8Array): Promise<string> {
+    const path = join(workDir, fileName);
+    await writeFile(path, bytes);
+    return convertToPdf(path, workDir);
+  }
+  async function pdfText(fileName: string, bytes: Uint8Array): Promise<string> {
+    return plainSpaces(await pdfToText(await toPdf(fileName, bytes)));
+  }
+  return { toPdf, pdfText };
 }
 
 /** pdftotext separates pages with a form feed. */

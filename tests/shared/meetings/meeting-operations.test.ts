@@ -26,17 +26,7 @@ describe('planning a meeting', () => {
 
     expect(meetingOf(doc, id)).toEqual({
       id,
-      kind: 'atelier',
-      title: 'Atelier parentalité',
-      date: '2024-04-12',
-      schedule: 'single',
-      startTime: '14:00',
-      endTime: '16:30',
-      communeCode: '19031',
-      communeName: 'Brive-la-Gaillarde',
-      room: 'Salle du conseil',
-      agenda: 'Tour de table, puis travail en petits groupes.',
-      organiser: 'CAF de la Corrèze',
+      ...meetingInput(),
       slots: [{ id: 'single', label: '14:00–16:30' }],
       participants: [],
       createdAt: LATER,
