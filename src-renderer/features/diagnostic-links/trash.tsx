@@ -6,13 +6,15 @@ import { attempt } from './operation-error';
 interface TrashListProps {
   /** "Corbeille des constats". */
   title: string;
-  records: readonly TrashedRecord[];
+  records: readonly Pick<TrashedRecord, 'id' | 'label' | 'trashedAt'>[];
+  /** "supprimée" for records named in the feminine, such as meetings. */
+  deletedLabel?: string;
   readOnly: boolean;
   onRestore: (id: string) => void;
 }
 
 /** The records of one section in the trash, each with a button to bring it back. */
-export function TrashList({ title, records, readOnly, onRestore }: TrashListProps) {
+export function TrashList({ title, records, deletedLabel = 'supprimé', readOnly, onRestore }: TrashListProps) {
   const [error, setError] = useState<string | null>(null);
   if (records.length === 0) return null;
   return (
@@ -24,7 +26,7 @@ export function TrashList({ title, records, readOnly, onRestore }: TrashListProp
         {records.map((record) => (
           <li key={record.id}>
             <span>
-              {record.label} <span className="hint">(supprimé le {formatDateTime(record.trashedAt)})</span>
+              {record.label} <span className="hint">({deletedLabel} le {formatDateTime(record.trashedAt)})</span>
             </span>
             <button
               type="button"

@@ -1,12 +1,11 @@
 import { useState } from 'react';
 import { Link, useLocation } from 'wouter';
-import { formatDateTime } from '@shared/format/french-format';
 import type { Meeting } from '@shared/meetings/meeting-model';
 import { restoreMeeting, trashMeeting } from '@shared/meetings/meeting-operations';
 import { LOCAL_ORIGIN } from '../../app/local-origin';
 import { ROUTES } from '../../app/routes';
 import { attempt } from '../diagnostic-links/operation-error';
-import { TrashNotice, type TrashedNotice } from '../diagnostic-links/trash';
+import { TrashList, TrashNotice, type TrashedNotice } from '../diagnostic-links/trash';
 import { useDirectoryDocument } from '../directory/use-directory-document';
 import type { MissionSectionProps } from '../mission-editor/mission-section';
 import type { OpenDocument } from '../../storage/document-store';
@@ -33,40 +32,6 @@ function MissingMeeting({ missionId, trashed, readOnly, onRestore }: { missionId
       </p>
       {error && <p className="field-error">{error}</p>}
     </div>
-  );
-}
-
-/** The meetings in the trash, each with a button to bring it back. */
-function MeetingTrash({ meetings, readOnly, onRestore }: { meetings: readonly Meeting[]; readOnly: boolean; onRestore: (id: string) => void }) {
-  const [error, setError] = useState<string | null>(null);
-  if (meetings.length === 0) return null;
-  return (
-    <details className="trash">
-      <summary>Corbeille des réunions ({meetings.length})</summary>
-      <ul className="trash__list">
-        {meetings.map((meeting) => (
-          <li key={meeting.id}>
-            <span>
-              {meetingName(meeting)} <span className="hint">(supprimée le {formatDateTime(meeting.trashedAt ?? 0)})</span>
-            </span>
-            <button
-              type="button"
-              className="button"
-              disabled={readOnly}
-              aria-label={`Restaurer « ${meetingName(meeting)} »`}
-              onClick={() => setError(attempt(() => onRestore(meeting.id)))}
-            >
-              Restaurer
-            </button>
-          </li>
-        ))}
-      </ul>
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
-    </details>
   );
 }
 
@@ -121,7 +86,13 @@ function MeetingsWithDirectory({ mission, snapshot, readOnly, itemId, directory 
       <MeetingList missionId={missionId} meetings={live} />
       <AttendanceStatisticsView meetings={meetings} directory={contacts} />
       <MissionParticipantListExport missionId={missionId} />
-      <MeetingTrash meetings={trashed} readOnly={readOnly} onRestore={restore} />
+      <TrashList
+        title="Corbeille des réunions"
+        deletedLabel="supprimée"
+        records={trashed.map((meeting) => ({ id: meeting.id, label: meetingName(meeting), trashedAt: meeting.trashedAt ?? 0 }))}
+        readOnly={readOnly}
+        onRestore={restore}
+      />
     </section>
   );
 }
