@@ -17,7 +17,6 @@ export function TimeField({ id, label, value, disabled, readOnly, error, onChang
       <input
         id={id}
         type="time"
-        className="time-input"
         disabled={disabled}
         readOnly={readOnly}
         value={value}
