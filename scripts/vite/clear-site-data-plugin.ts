@@ -1,6 +1,8 @@
 import type { Connect, Plugin } from 'vite';
+import { CLEAR_SITE_DATA_PATH } from '../../src-shared/security/clear-site-data.ts';
 
-const ROUTE_SUFFIX = '/__bocage/clear-site-data';
+/** The page calls the path relative to itself; the server matches its end, wherever the app is mounted. */
+const ROUTE_SUFFIX = CLEAR_SITE_DATA_PATH.replace(/^\./, '');
 
 /**
  * Serves the one request the web app's GDPR erasure needs: a POST answered with

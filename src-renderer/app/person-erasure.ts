@@ -10,7 +10,7 @@ import {
   type PersonNames,
 } from '@shared/erasure/person-erasure';
 import { readMeetings } from '@shared/meetings/meeting-snapshot';
-import type { OpenDocument } from '../storage/document-store';
+import { storedDocumentNames, type OpenDocument } from '../storage/document-store';
 import type { LocalDatabase } from '../storage/local-database';
 import { purgeLocalStorage, type LocalPurgeResult } from '../storage/local-purge';
 import type { WorkspaceSession } from './workspace-session';
@@ -54,7 +54,7 @@ async function recordAppliedErasures(db: LocalDatabase, ids: readonly string[]):
 /** Every mission document this machine holds, listed by the workspace or only stored. */
 export async function localMissions(session: WorkspaceSession): Promise<OpenDocument[]> {
   const ids = new Set(listWorkspaceMissions(session.workspace.doc).map((entry) => entry.id));
-  for (const name of await session.store.storedDocumentNames()) {
+  for (const name of await storedDocumentNames()) {
     const parsed = parseDocumentName(name);
     if (parsed?.kind === 'mission') ids.add(parsed.id);
   }

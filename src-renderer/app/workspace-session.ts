@@ -1,3 +1,4 @@
+import type * as Y from 'yjs';
 import { listWorkspaceMissions } from '@shared/documents/workspace-listing';
 import type { GeoCommune, GeoEpci } from '@shared/geography/geography';
 import { newId } from '@shared/model/ids';
@@ -16,6 +17,7 @@ import type { SyncClient, SyncState } from '../sync/sync-client';
 import { readDirectorySnapshot } from '@shared/directory/directory-snapshot';
 import { DIRECTORY_ROOT, contactAliasesMap, directoryCollection } from '@shared/documents/directory-structure';
 import { repointContact } from '@shared/meetings/meeting-operations';
+import { meetingsMap } from '@shared/documents/meeting-structure';
 import { LOCAL_ORIGIN } from './local-origin';
 import { applyErasuresFromColleagues, enforceErasures, finishErasure, localMissions } from './person-erasure';
 
@@ -199,9 +201,13 @@ export class WorkspaceSession {
     if (!this.watched.has(mission.name)) {
       this.watched.set(mission.name, mission);
       this.syncClient?.attach(mission.name, mission.doc);
-      mission.doc.on('update', (_update: Uint8Array, _origin: unknown, _doc: unknown, transaction: { local: boolean }) => {
+      const meetings = meetingsMap(mission.doc);
+      mission.doc.on('update', (_update: Uint8Array, _origin: unknown, _doc: unknown, transaction: Y.Transaction) => {
         this.scheduleCatalogRefresh(missionId, mission);
-        if (!transaction.local) void this.enforceErasuresOn(mission);
+        // Only synced changes to meetings can bring an erased person's attendance back.
+        if (!transaction.local && (transaction.changedParentTypes as Map<unknown, unknown>).has(meetings)) {
+          void this.enforceErasuresOn(mission);
+        }
       });
       void this.enforceErasuresOn(mission);
       await refreshCatalogEntry(this.db, mission, this.isTrashed(missionId));

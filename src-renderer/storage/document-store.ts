@@ -22,6 +22,12 @@ export interface OpenDocument {
   isReadOnly(): boolean;
 }
 
+/** Every document this machine stores, whether or not the workspace still lists it. */
+export async function storedDocumentNames(): Promise<string[]> {
+  const databases = await indexedDB.databases();
+  return databases.flatMap(({ name }) => (name !== undefined && parseDocumentName(name) !== null ? [name] : []));
+}
+
 /** y-indexeddb reports "synced" before it has counted its rows, so count them here. */
 async function storedUpdateRows(persistence: IndexeddbPersistence): Promise<number> {
   if (!persistence.db) return 0;
@@ -47,12 +53,6 @@ export class DocumentStore {
 
   openDirectory(): Promise<OpenDocument> {
     return this.openDocument(directoryDocumentName(), 'directory');
-  }
-
-  /** Every document this machine stores, whether or not the workspace still lists it. */
-  async storedDocumentNames(): Promise<string[]> {
-    const databases = await indexedDB.databases();
-    return databases.flatMap(({ name }) => (name !== undefined && parseDocumentName(name) !== null ? [name] : []));
   }
 
   /** Opens a document by its stored name; null for a name that is not one of Bocage's documents. */

@@ -1,8 +1,7 @@
 import * as Y from 'yjs';
 import { IndexeddbPersistence } from 'y-indexeddb';
-import { parseDocumentName } from '@shared/documents/document-names';
 import { compactDocumentState } from '@shared/erasure/person-erasure';
-import type { DocumentStore } from './document-store';
+import { storedDocumentNames, type DocumentStore } from './document-store';
 import type { LocalDatabase } from './local-database';
 
 export interface LocalPurgeDependencies {
@@ -22,11 +21,6 @@ async function writeDocument(name: string, state: Uint8Array): Promise<void> {
   await persistence.whenSynced;
   await persistence.destroy();
   doc.destroy();
-}
-
-async function remainingDocumentNames(): Promise<string[]> {
-  const databases = await indexedDB.databases();
-  return databases.flatMap(({ name }) => (name !== undefined && parseDocumentName(name) !== null ? [name] : []));
 }
 
 /**
@@ -49,7 +43,7 @@ export interface LocalPurgeResult {
 }
 
 export async function purgeLocalStorage({ store, db, clearLocalStorage }: LocalPurgeDependencies): Promise<LocalPurgeResult> {
-  const names = await store.storedDocumentNames();
+  const names = await storedDocumentNames();
   const states = new Map<string, Uint8Array>();
   for (const name of names) {
     const opening = store.openStored(name);
@@ -63,7 +57,7 @@ export async function purgeLocalStorage({ store, db, clearLocalStorage }: LocalP
     () => true,
     () => false,
   );
-  const remaining = await remainingDocumentNames();
+  const remaining = await storedDocumentNames();
   // A server without the clearing route, or a browser ignoring it, must not end in two copies.
   for (const name of remaining) {
     await new Promise<void>((resolve, reject) => {

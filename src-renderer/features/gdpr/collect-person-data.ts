@@ -22,7 +22,8 @@ export interface CollectedPersonData {
  * into them included), and the constats written under their name.
  */
 export async function collectPersonData(session: WorkspaceSession, contact: Contact): Promise<CollectedPersonData> {
-  const directory = readDirectorySnapshot((await session.openDirectory()).doc);
+  const directoryDoc = (await session.openDirectory()).doc;
+  const directory = readDirectorySnapshot(directoryDoc);
   const ids = new Set([contact.id, ...[...directory.aliases].filter(([, target]) => target === contact.id).map(([from]) => from)]);
   const participations: PersonParticipation[] = [];
   const authoredObservations: PersonAuthoredObservation[] = [];
@@ -48,7 +49,7 @@ export async function collectPersonData(session: WorkspaceSession, contact: Cont
       organisation: directory.organisations.find((organisation) => organisation.id === contact.organisationId) ?? null,
       participations,
       authoredObservations,
-      settings: readGdprSettings((await session.openDirectory()).doc),
+      settings: readGdprSettings(directoryDoc),
       exportedAt: new Date(),
     },
     signatureImages,
