@@ -1,13 +1,14 @@
 import { rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, screen, session, shell } from 'electron';
 import { EVENT_CHANNELS, type MenuCommand } from '@shared/ipc/ipc-channels';
 import { buildMenuTemplate } from './app-menu';
 import { APP_SCHEME, createAppUrlPolicy, resolveDevServerOrigin, type AppUrlPolicy } from './app-origin';
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol';
 import { BUILT_PAGE_CONTENT_SECURITY_POLICY } from './content-security-policy';
 import { createInvokeOperations, createIpcHandlers, registerIpcHandlers } from './ipc-handlers';
+import { createPresenterWindows, type PresenterWindowRequest } from './presenter-windows';
 import { guardSession, guardWebContents, secureWebPreferences } from './security-policies';
 
 // The only module that imports Electron: everything it wires is plain code tested in Node.
@@ -43,16 +44,57 @@ function createMainWindow(policy: AppUrlPolicy): BrowserWindow {
   return window;
 }
 
+/**
+ * The projector's window: the same page, preload and security settings as the main window (the
+ * navigation guards and the CSP apply to every WebContents), showing a board's projection route.
+ */
+function createPresenterWindow({ url, bounds, fullScreen }: PresenterWindowRequest): BrowserWindow {
+  const window = new BrowserWindow({
+    ...(bounds ?? { width: 1280, height: 800 }),
+    minWidth: 640,
+    minHeight: 400,
+    show: false,
+    title: 'Bocage — projection',
+    icon: ICON_PATH,
+    backgroundColor: '#f7f5ef',
+    // A menu bar on the projected image is noise for the room; Alt still shows it.
+    autoHideMenuBar: true,
+    webPreferences: secureWebPreferences(PRELOAD_PATH, app.isPackaged),
+  });
+  window.once('ready-to-show', () => {
+    window.show();
+    // Once shown, so the window is already on the projector: full screen asked at creation may
+    // take the display of the window that had the focus.
+    if (fullScreen) window.setFullScreen(true);
+  });
+  window.loadURL(url).catch((error: unknown) => {
+    dialog.showErrorBox('Bocage n’a pas pu afficher la projection', error instanceof Error ? error.message : String(error));
+  });
+  return window;
+}
+
 function start(): void {
   const devServerOrigin = resolveDevServerOrigin(process.env.ELECTRON_RENDERER_URL, app.isPackaged);
   const policy = createAppUrlPolicy(devServerOrigin);
   let mainWindow: BrowserWindow | null = null;
   const liveMainWindow = () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow : null);
+  // Used only once the app is ready: Electron's screen module cannot be read before.
+  const presenterWindows = createPresenterWindows({
+    entryUrl: policy.entryUrl,
+    getAllDisplays: () => screen.getAllDisplays(),
+    getPrimaryDisplay: () => screen.getPrimaryDisplay(),
+    getFacilitatorDisplay: () => {
+      const window = liveMainWindow();
+      return window ? screen.getDisplayMatching(window.getBounds()) : screen.getPrimaryDisplay();
+    },
+    createWindow: createPresenterWindow,
+  });
 
   const showMainWindow = () => {
     const window = liveMainWindow();
     if (!window) {
       mainWindow = createMainWindow(policy);
+      mainWindow.on('closed', () => presenterWindows.closeAll());
       return;
     }
     if (window.isMinimized()) window.restore();
@@ -91,6 +133,7 @@ function start(): void {
         // Deleting the storage folders, not the records: LevelDB keeps deleted records in its files.
         clearStorageData: () =>
           session.defaultSession.clearStorageData({ storages: ['indexdb', 'localstorage', 'cachestorage', 'serviceworkers', 'filesystem'] }),
+        openPresenterWindow: (route) => presenterWindows.open(route),
       });
       registerIpcHandlers(ipcMain, createIpcHandlers(operations, policy.isAppUrl));
       Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(sendMenuCommand, { isPackaged: app.isPackaged, platform: process.platform })));

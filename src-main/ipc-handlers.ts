@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { INVOKE_CHANNELS, type InvokeName } from '@shared/ipc/ipc-channels';
-import { INVOKE_SCHEMAS, type AppInfo, type InvokeRequest, type InvokeResponse } from '@shared/ipc/ipc-contract';
+import { INVOKE_SCHEMAS, type AppInfo, type InvokeRequest, type InvokeResponse, type PresenterPlacement } from '@shared/ipc/ipc-contract';
 import { saveFileWithDialog, type SaveFileDependencies } from './save-file';
 
 /** What a handler reads of Electron's IpcMainInvokeEvent. */
@@ -19,6 +19,8 @@ export interface InvokeOperationDependencies extends SaveFileDependencies {
   readonly appInfo: AppInfo;
   /** Deletes the files of the window's IndexedDB and other web storage (Electron's session.clearStorageData). */
   readonly clearStorageData: () => Promise<void>;
+  /** Opens or brings forward a board's presenter window (presenter-windows.ts); the route is already checked. */
+  readonly openPresenterWindow: (route: string) => PresenterPlacement;
 }
 
 /** Zod's own messages in French, for the checks the contract does not word itself. */
@@ -38,6 +40,7 @@ export function createInvokeOperations(dependencies: InvokeOperationDependencies
       await dependencies.clearStorageData();
       return { status: 'cleared' as const };
     },
+    openPresenterView: async (route) => dependencies.openPresenterWindow(route),
   };
 }
 
@@ -69,6 +72,7 @@ export function createIpcHandlers(operations: InvokeOperations, isAppUrl: (url: 
     [INVOKE_CHANNELS.saveFile]: guardOperation(INVOKE_SCHEMAS.saveFile, operations.saveFile, isAppUrl),
     [INVOKE_CHANNELS.getAppInfo]: guardOperation(INVOKE_SCHEMAS.getAppInfo, operations.getAppInfo, isAppUrl),
     [INVOKE_CHANNELS.clearLocalStorage]: guardOperation(INVOKE_SCHEMAS.clearLocalStorage, operations.clearLocalStorage, isAppUrl),
+    [INVOKE_CHANNELS.openPresenterView]: guardOperation(INVOKE_SCHEMAS.openPresenterView, operations.openPresenterView, isAppUrl),
   };
 }
 

@@ -1,5 +1,5 @@
 import { EVENT_CHANNELS, INVOKE_CHANNELS, MENU_COMMANDS, type MenuCommand } from '@shared/ipc/ipc-channels';
-import type { AppInfo, DesktopApi, SaveFileResult } from '@shared/ipc/ipc-contract';
+import type { AppInfo, DesktopApi, PresenterPlacement, SaveFileResult } from '@shared/ipc/ipc-contract';
 
 /** What the API uses of Electron's ipcRenderer; the preload passes the real one, tests a fake. */
 export interface PreloadIpc {
@@ -22,6 +22,7 @@ export function buildDesktopApi(ipc: PreloadIpc): DesktopApi {
     saveFile: (request) => ipc.invoke(INVOKE_CHANNELS.saveFile, request) as Promise<SaveFileResult>,
     getAppInfo: () => ipc.invoke(INVOKE_CHANNELS.getAppInfo) as Promise<AppInfo>,
     clearLocalStorage: () => ipc.invoke(INVOKE_CHANNELS.clearLocalStorage) as Promise<{ status: 'cleared' }>,
+    openPresenterView: (route) => ipc.invoke(INVOKE_CHANNELS.openPresenterView, route) as Promise<PresenterPlacement>,
     onMenuCommand(listener) {
       // The page receives the command alone: the IPC event would give it a handle on ipcRenderer.
       const forwardCommand = (_event: unknown, command: unknown) => {

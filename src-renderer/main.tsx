@@ -5,7 +5,9 @@ import { SessionContext } from './app/session-context';
 import { finishErasure, isPurgePending } from './app/person-erasure';
 import { WorkspaceSession } from './app/workspace-session';
 import { selectBridge } from './bridge/select-bridge';
+import { isPresenterRoute } from './app/routes';
 import { DocumentStore } from './storage/document-store';
+import { reloadWhenStoragePurged } from './storage/storage-purged-signal';
 import { LocalDatabase } from './storage/local-database';
 import './app/styles.css';
 
@@ -15,9 +17,11 @@ async function startBocage(container: HTMLElement): Promise<void> {
     const bridge = selectBridge();
     const db = new LocalDatabase();
     // An erasure whose storage rewrite was interrupted (the window closed, the machine stopped)
-    // is finished before anything else reads the storage.
-    if (await isPurgePending(db)) await finishErasure({ store: new DocumentStore(), db, bridge });
+    // is finished before anything else reads the storage. Never by a presenter window: it opens
+    // while the facilitator's window is live, and would wipe the storage under it.
+    if (!isPresenterRoute(window.location.hash) && (await isPurgePending(db))) await finishErasure({ store: new DocumentStore(), db, bridge });
     const session = await WorkspaceSession.start(db, new DocumentStore(), bridge);
+    reloadWhenStoragePurged();
     root.render(
       <StrictMode>
         <SessionContext.Provider value={session}>

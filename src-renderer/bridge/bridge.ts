@@ -1,5 +1,8 @@
 import type { MenuCommand } from '@shared/ipc/ipc-channels';
-import type { SaveFileRequest, SaveFileResult } from '@shared/ipc/ipc-contract';
+import type { PresenterPlacement, SaveFileRequest, SaveFileResult } from '@shared/ipc/ipc-contract';
+
+/** Where a presenter view opened; 'tab' when the browser ignored the request for a separate window. */
+export type PresenterViewPlacement = PresenterPlacement | 'tab';
 
 /**
  * Everything the renderer asks of the machine. Two implementations: the desktop one (IPC to
@@ -15,4 +18,12 @@ export interface Bridge {
    * Every IndexedDB connection must be closed first.
    */
   clearLocalStorage(): Promise<void>;
+  /**
+   * Opens the projector's view of a board (`route` is ROUTES.boardPresenter) in its own window,
+   * because the room sees the projector and the facilitator keeps working on the laptop's screen.
+   * The desktop app puts it full screen on the external display when there is one and brings an
+   * open one forward instead of opening a second. A browser can only open a window: full screen
+   * needs a click in that window. Fails with a French message when the browser blocks it.
+   */
+  openPresenterView(route: string): Promise<PresenterViewPlacement>;
 }

@@ -20,5 +20,9 @@ export function createDesktopBridge(api: DesktopApi): Bridge {
         throw new Error(ipcFailureMessage(error));
       });
     },
+    openPresenterView: (route) =>
+      api.openPresenterView(route).catch((error: unknown) => {
+        throw new Error(ipcFailureMessage(error));
+      }),
   };
 }

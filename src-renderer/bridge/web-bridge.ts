@@ -8,6 +8,9 @@ const MIME_TYPES = {
   json: 'application/json',
 } as const satisfies Record<SavableFileKind, string>;
 
+/** The board's segment of a projection route, to name its window. */
+const PRESENTER_ROUTE = /^\/missions\/[^/]+\/tableaux\/([^/]+)\/projection$/;
+
 /** In a plain browser a file is saved as a download; there is no application menu. */
 export function createWebBridge(): Bridge {
   return {
@@ -34,6 +37,22 @@ export function createWebBridge(): Bridge {
       if (!response?.ok) {
         throw new Error('Le serveur de la version web n’a pas pu effacer le stockage local du navigateur (lancez Bocage avec npm run start:web).');
       }
+    },
+    async openPresenterView(route) {
+      const board = PRESENTER_ROUTE.exec(route)?.[1];
+      if (board === undefined) throw new Error('Adresse de projection invalide.');
+      const url = new URL(window.location.href);
+      url.hash = route;
+      // Named after the board: a second click brings back the same window instead of opening another.
+      const opened = window.open(url.href, `bocage-presentation-${board}`, 'popup');
+      if (!opened) {
+        throw new Error(
+          `Le navigateur a bloqué la fenêtre de projection : autorisez les fenêtres pop-up pour ce site, ou ouvrez l’adresse ${url.href} dans un nouvel onglet.`,
+        );
+      }
+      opened.focus();
+      // A popup has no toolbar; a browser that made it a tab anyway (a tablet, a user setting) shows one.
+      return opened.toolbar.visible ? 'tab' : 'window';
     },
   };
 }

@@ -6,6 +6,7 @@ export const INVOKE_CHANNELS = {
   saveFile: 'bocage:save-file',
   getAppInfo: 'bocage:get-app-info',
   clearLocalStorage: 'bocage:clear-local-storage',
+  openPresenterView: 'bocage:open-presenter-view',
 } as const;
 
 export const EVENT_CHANNELS = {

@@ -51,15 +51,28 @@ export const clearLocalStorageResultSchema = z.object({ status: z.literal('clear
 
 export const menuCommandSchema = z.enum(MENU_COMMANDS);
 
+/**
+ * The only page a presenter window may show: one board's projection route, with ids shaped like
+ * document ids. Main loads it after the app's own address, so nothing else may slip into it.
+ */
+const PRESENTER_ROUTE_PATTERN = /^\/missions\/[A-Za-z0-9-]{1,64}\/tableaux\/[A-Za-z0-9-]{1,64}\/projection$/;
+
+export const openPresenterViewRequestSchema = z.string().regex(PRESENTER_ROUTE_PATTERN, 'Adresse de projection invalide.');
+
+/** Where the presenter view opened: full screen on a second display, or a window beside the app. */
+export const presenterPlacementSchema = z.enum(['external-display', 'window']);
+
 export type SaveFileRequest = z.infer<typeof saveFileRequestSchema>;
 export type SaveFileResult = z.infer<typeof saveFileResultSchema>;
 export type AppInfo = z.infer<typeof appInfoSchema>;
+export type PresenterPlacement = z.infer<typeof presenterPlacementSchema>;
 
 /** Request and response schemas of every invoke channel: main validates both sides with them. */
 export const INVOKE_SCHEMAS = {
   saveFile: { request: saveFileRequestSchema, response: saveFileResultSchema },
   getAppInfo: { request: getAppInfoRequestSchema, response: appInfoSchema },
   clearLocalStorage: { request: clearLocalStorageRequestSchema, response: clearLocalStorageResultSchema },
+  openPresenterView: { request: openPresenterViewRequestSchema, response: presenterPlacementSchema },
 } as const satisfies Record<InvokeName, { request: z.ZodType; response: z.ZodType }>;
 
 export type InvokeRequest<N extends InvokeName> = z.infer<(typeof INVOKE_SCHEMAS)[N]['request']>;
@@ -71,5 +84,7 @@ export interface DesktopApi {
   getAppInfo(): Promise<AppInfo>;
   /** Deletes every file of the app's local storage (GDPR erasure): the renderer writes back its clean documents. */
   clearLocalStorage(): Promise<{ status: 'cleared' }>;
+  /** Opens (or brings forward) the presenter window of a board; `route` is its projection route. */
+  openPresenterView(route: string): Promise<PresenterPlacement>;
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }

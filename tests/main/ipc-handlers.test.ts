@@ -24,6 +24,7 @@ const realFileSystem: SaveFileSystem = { writeFile, rename, rm };
 
 function setUp({ chosenPath, fileSystem = realFileSystem }: { chosenPath: string | null; fileSystem?: SaveFileSystem }) {
   const clearStorageData = vi.fn(async () => undefined);
+  const openPresenterWindow = vi.fn((_route: string) => 'external-display' as const);
   const showSaveDialog = vi.fn<SaveFileDependencies['showSaveDialog']>(async () =>
     chosenPath === null ? { canceled: true, filePath: '' } : { canceled: false, filePath: chosenPath },
   );
@@ -33,6 +34,7 @@ function setUp({ chosenPath, fileSystem = realFileSystem }: { chosenPath: string
     fileSystem,
     appInfo: { version: '0.1.0', platform: 'linux' },
     clearStorageData,
+    openPresenterWindow,
   });
   const handlers = createIpcHandlers(operations, createAppUrlPolicy(null).isAppUrl);
   return {
@@ -41,6 +43,8 @@ function setUp({ chosenPath, fileSystem = realFileSystem }: { chosenPath: string
     getAppInfo: (event: InvokeEvent = APP_FRAME, ...args: unknown[]) => handlers[INVOKE_CHANNELS.getAppInfo](event, ...args),
     clearStorageData,
     clearLocalStorage: (event: InvokeEvent = APP_FRAME, ...args: unknown[]) => handlers[INVOKE_CHANNELS.clearLocalStorage](event, ...args),
+    openPresenterWindow,
+    openPresenterView: (route: unknown, event: InvokeEvent = APP_FRAME) => handlers[INVOKE_CHANNELS.openPresenterView](event, route),
   };
 }
 
@@ -181,6 +185,39 @@ describe('the application information', () => {
   });
 });
 
+describe('opening the presenter view', () => {
+  const ROUTE = '/missions/0b5c2f1e-9d4a-4c1e-8a3b-2f6e7d8c9a10/tableaux/7f1d2c3b-4a5e-4f60-9b8a-1c2d3e4f5a6b/projection';
+
+  it('opens the projection of the board the facilitator asked for, and says where it went', async () => {
+    const { openPresenterView, openPresenterWindow } = setUp({ chosenPath: null });
+    await expect(openPresenterView(ROUTE)).resolves.toBe('external-display');
+    expect(openPresenterWindow).toHaveBeenCalledExactlyOnceWith(ROUTE);
+  });
+
+  it.each([
+    ['another page of the app', '/rgpd'],
+    ['the board itself rather than its projection', '/missions/m-1/tableaux/b-1'],
+    ['a foreign address', 'https://example.org/missions/m-1/tableaux/b-1/projection'],
+    ['a route climbing out of the board', '/missions/m-1/tableaux/../../rgpd/projection'],
+    ['a route with a query added', '/missions/m-1/tableaux/b-1/projection?x=1'],
+    ['a route with a second hash', '/missions/m-1/tableaux/b-1/projection#https://example.org'],
+    ['a route followed by a line break', '/missions/m-1/tableaux/b-1/projection\n'],
+    ['encoded characters in an id', '/missions/m%2F1/tableaux/b-1/projection'],
+    ['an overlong id', `/missions/${'a'.repeat(65)}/tableaux/b-1/projection`],
+    ['something that is not text', { route: '/missions/m-1/tableaux/b-1/projection' }],
+  ])('refuses %s, so a presenter window only ever shows a board’s projection', async (_label, route) => {
+    const { openPresenterView, openPresenterWindow } = setUp({ chosenPath: null });
+    await expect(openPresenterView(route)).rejects.toThrow(/^Demande refusée, données invalides : /);
+    expect(openPresenterWindow).not.toHaveBeenCalled();
+  });
+
+  it('refuses a request from a page that is not the app', async () => {
+    const { openPresenterView, openPresenterWindow } = setUp({ chosenPath: null });
+    await expect(openPresenterView(ROUTE, { senderFrame: { url: 'https://example.org/', parent: null } })).rejects.toThrow(/Demande refusée/);
+    expect(openPresenterWindow).not.toHaveBeenCalled();
+  });
+});
+
 describe('registration', () => {
   it('handles every channel of the contract and nothing else', () => {
     const handle = vi.fn();
@@ -190,6 +227,7 @@ describe('registration', () => {
       fileSystem: realFileSystem,
       appInfo: { version: '1', platform: 'linux' },
       clearStorageData: vi.fn(),
+      openPresenterWindow: vi.fn(),
     });
     registerIpcHandlers({ handle }, createIpcHandlers(operations, () => true));
     expect(handle.mock.calls.map(([channel]) => channel).sort()).toEqual(Object.values(INVOKE_CHANNELS).sort());

@@ -8,6 +8,7 @@ function apiRefusingWith(message: string): DesktopApi {
     getAppInfo: () => Promise.resolve({ version: '0.1.0', platform: 'linux' }),
     onMenuCommand: () => () => undefined,
     clearLocalStorage: () => Promise.reject(new Error(message)),
+    openPresenterView: () => Promise.reject(new Error(message)),
   };
 }
 
@@ -32,5 +33,12 @@ describe('the desktop bridge', () => {
   it('a storage clearing refused by main fails with main’s French reason, so the erasure is retried rather than reported done', async () => {
     const bridge = createDesktopBridge(apiRefusingWith("Error invoking remote method 'bocage:clear-local-storage': Error: Demande refusée : données invalides."));
     await expect(bridge.clearLocalStorage()).rejects.toThrow(/^Demande refusée : données invalides\.$/);
+  });
+
+  it('a presenter view refused by main fails with main’s French reason, for the board page to show', async () => {
+    const bridge = createDesktopBridge(
+      apiRefusingWith("Error invoking remote method 'bocage:open-presenter-view': Error: Demande refusée, données invalides : Adresse de projection invalide."),
+    );
+    await expect(bridge.openPresenterView('/rgpd')).rejects.toThrow(/^Demande refusée, données invalides : Adresse de projection invalide\.$/);
   });
 });

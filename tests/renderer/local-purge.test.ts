@@ -7,10 +7,12 @@ import { readMissionSnapshot } from '@shared/documents/mission-snapshot';
 import { eraseContactFromDirectory, eraseContactFromMission } from '@shared/erasure/person-erasure';
 import { createMeeting, inviteContacts } from '@shared/meetings/meeting-operations';
 import { createMission } from '@shared/operations/mission-operations';
-import { DocumentStore } from '../../src-renderer/storage/document-store';
+import * as Y from 'yjs';
+import { DocumentStore, STORE_CLOSED_MESSAGE } from '../../src-renderer/storage/document-store';
 import { LocalDatabase } from '../../src-renderer/storage/local-database';
 import { purgeLocalStorage } from '../../src-renderer/storage/local-purge';
 import { loadSyncSettings, saveSyncSettings } from '../../src-renderer/storage/sync-settings';
+import { WindowRelay } from '../../src-renderer/sync/window-relay';
 import { newMissionInput } from '../shared/domain-fixtures';
 
 const ORIGIN = { source: 'test-user' };
@@ -104,3 +106,84 @@ describe('purging local storage after an erasure', () => {
     await reopened.destroy();
   });
 });
+
+/** A connection of another window that ignores the request to close, as a stuck tab would. */
+async function holdOpenElsewhere(name: string): Promise<IDBDatabase> {
+  const connection = await request(indexedDB.open(name));
+  connection.onversionchange = () => undefined;
+  return connection;
+}
+
+describe('a purge that cannot finish', () => {
+  it('says which step stalled instead of leaving « Nettoyage en cours… » forever, and loses nothing', async () => {
+    const { store, db } = await storageWithErasedPerson();
+
+    const purge = purgeLocalStorage({ store, db, clearLocalStorage: () => new Promise(() => undefined), stepTimeoutMs: 200 });
+
+    await expect(purge).rejects.toThrow(/^étape « suppression des fichiers de stockage » bloquée depuis plus de 1 s$/);
+    // Nothing was deleted: the next start finds the documents and runs the purge again.
+    const reopened = new DocumentStore();
+    expect(readMissionSnapshot((await reopened.openMission('mission-1')).doc).title).toBe('Mission conservée');
+    await reopened.destroy();
+  });
+
+  it('names the database another window keeps open, and says to close that window', async () => {
+    const { store, db } = await storageWithErasedPerson();
+    const stuck = await holdOpenElsewhere('bocage.mission.mission-1');
+
+    const error: unknown = await purgeLocalStorage({
+      store,
+      db,
+      clearLocalStorage: () => Promise.reject(new Error('route absente')),
+      stepTimeoutMs: 300,
+    }).catch((reason: unknown) => reason);
+
+    expect(error).toBeInstanceOf(Error);
+    expect((error as Error).message).toMatch(/^étape « suppression de la base bocage\.mission\.mission-1 » bloquée depuis plus de 1 s/);
+    expect((error as Error).message).toMatch(/une autre fenêtre ou un autre onglet de Bocage, comme la fenêtre de projection, garde cette base ouverte/);
+    stuck.close();
+  });
+});
+
+describe('the document store once closed', () => {
+  it('refuses to open a document, so nothing reopens a database the purge is deleting', async () => {
+    const store = new DocumentStore();
+    await store.openWorkspace();
+    await store.destroy();
+
+    await expect(store.openMission('arrivee-tardive')).rejects.toThrow(STORE_CLOSED_MESSAGE);
+    await expect(store.openDirectory()).rejects.toThrow(STORE_CLOSED_MESSAGE);
+    expect((await indexedDB.databases()).map(({ name }) => name)).not.toContain('bocage.mission.arrivee-tardive');
+  });
+
+  it('finishes closing even when a document was still loading, and refuses that late document', async () => {
+    const store = new DocumentStore();
+    await store.openWorkspace();
+    const late = store.openMission('ouverte-pendant-la-fermeture');
+    const lateOutcome = late.catch((error: unknown) => error);
+
+    await store.destroy();
+
+    expect(await lateOutcome).toEqual(new Error(STORE_CLOSED_MESSAGE));
+  });
+
+  it('stops sharing its documents with other windows, so a projector opened afterwards gets nothing from it', async () => {
+    const store = new DocumentStore();
+    const mission = await store.openMission('mission-partagee');
+    mission.doc.getMap('probe').set('card', 'Visible tant que la fenêtre est ouverte');
+    const before = new Y.Doc();
+    const beforeRelay = new WindowRelay('bocage.mission.mission-partagee', before);
+    await expect.poll(() => before.getMap('probe').get('card')).toBe('Visible tant que la fenêtre est ouverte');
+    beforeRelay.detach();
+
+    await store.destroy();
+    const after = new Y.Doc();
+    const afterRelay = new WindowRelay('bocage.mission.mission-partagee', after);
+    await settle();
+    await settle();
+
+    expect(after.getMap('probe').size).toBe(0);
+    afterRelay.detach();
+  });
+});
+

@@ -1,6 +1,7 @@
 import { useState, useSyncExternalStore } from 'react';
 import { useSession } from '../../app/session-context';
 import type { WorkspaceSession } from '../../app/workspace-session';
+import { announceStoragePurged } from '../../storage/storage-purged-signal';
 
 /** Set just before the reload that ends an erasure, so the reloaded page can say it is done. */
 const FINISHED_ERASURE_KEY = 'bocage.erasureFinished';
@@ -12,6 +13,7 @@ const FINISHED_ERASURE_KEY = 'bocage.erasureFinished';
 export async function finishErasureAndReload(session: WorkspaceSession): Promise<void> {
   const result = await session.finishErasure();
   sessionStorage.setItem(FINISHED_ERASURE_KEY, result.filesDeleted ? 'files-deleted' : 'records-deleted');
+  announceStoragePurged();
   window.location.reload();
 }
 
