@@ -7,18 +7,38 @@ export interface SettingRecord {
 }
 
 /**
- * What is local or derived, never shared: the home-screen catalog (rebuildable from the Yjs
- * documents) and this machine's settings. The documents themselves live in y-indexeddb databases.
+ * The bytes of a file attached to a document (a photo of a paper board), under the SHA-256 of those
+ * bytes: the same photo attached twice is stored once, and the key means the same on every machine.
+ * Bytes rather than a Blob: the storage purge reads every row into memory before it deletes the
+ * storage folders, and a Blob read from IndexedDB may still point into those folders.
+ */
+export interface AttachmentRecord {
+  hash: string;
+  mediaType: string;
+  byteLength: number;
+  bytes: Uint8Array<ArrayBuffer>;
+  storedAt: number;
+}
+
+/**
+ * What this machine keeps beside the Yjs documents (which live in y-indexeddb databases): the
+ * home-screen catalog (rebuildable from the documents), this machine's settings, and the
+ * attachments the documents reference by hash (each machine keeps its own until attachments sync).
  */
 export class LocalDatabase extends Dexie {
   catalog!: EntityTable<MissionCatalogEntry, 'id'>;
   settings!: EntityTable<SettingRecord, 'key'>;
+  attachments!: EntityTable<AttachmentRecord, 'hash'>;
 
   constructor(name = 'bocage-local') {
     super(name);
     this.version(1).stores({
       catalog: 'id, updatedAt',
       settings: 'key',
+    });
+    // A new version lists only what it adds; the tables of version 1 are kept as they are.
+    this.version(2).stores({
+      attachments: 'hash',
     });
   }
 }

@@ -28,6 +28,11 @@ export const MEETING_FIELD = {
   organiser: 'organiser',
   /** Nested Y.Map: contact id → Y.Map of PARTICIPANT_FIELD. */
   participants: 'participants',
+  /**
+   * Nested Y.Map: SHA-256 content hash (hex) → Y.Map of PHOTO_FIELD. The bytes are attachments,
+   * stored outside the document under the same hash.
+   */
+  photos: 'photos',
   createdAt: 'createdAt',
   updatedAt: 'updatedAt',
   trashedAt: 'trashedAt',
@@ -46,6 +51,19 @@ export const PARTICIPANT_FIELD = {
   photoConsent: 'photoConsent',
   recordingConsent: 'recordingConsent',
   updatedAt: 'updatedAt',
+} as const;
+
+/** A photo of a paper board attached to the meeting; its bytes are the attachment of the same hash. */
+export const PHOTO_FIELD = {
+  fileName: 'fileName',
+  caption: 'caption',
+  /** 'image/jpeg' | 'image/png' | 'image/webp' */
+  mediaType: 'mediaType',
+  byteLength: 'byteLength',
+  /** Pixels, as displayed (after the orientation the camera recorded). */
+  width: 'width',
+  height: 'height',
+  addedAt: 'addedAt',
 } as const;
 
 export function meetingsMap(doc: Y.Doc): Y.Map<Y.Map<unknown>> {

@@ -44,6 +44,42 @@ export interface MeetingParticipant {
   recordingConsent: ConsentAnswer | null;
 }
 
+export const PHOTO_MEDIA_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
+
+export type PhotoMediaType = (typeof PHOTO_MEDIA_TYPES)[number];
+
+/** Photos from phones are reduced to this many pixels on their long side before they are stored. */
+export const MAX_PHOTO_SIDE = 2560;
+
+/** A stored photo is at most this heavy (a reduced photo weighs a few megabytes at most). */
+export const MAX_PHOTO_BYTES = 25 * 1024 * 1024;
+
+export const MAX_PHOTO_FILE_NAME_LENGTH = 255;
+
+export const MAX_PHOTO_CAPTION_LENGTH = 500;
+
+/** A photo of a paper board (paperboard, wall of sticky notes) attached to a meeting. */
+export interface MeetingPhoto {
+  /** SHA-256 of the stored bytes, in lowercase hex: the key of the attachment on every machine. */
+  hash: string;
+  fileName: string;
+  caption: string;
+  mediaType: PhotoMediaType;
+  byteLength: number;
+  width: number;
+  height: number;
+  addedAt: number;
+}
+
+export function isPhotoMediaType(value: unknown): value is PhotoMediaType {
+  return PHOTO_MEDIA_TYPES.some((mediaType) => mediaType === value);
+}
+
+/** A SHA-256 digest written as 64 lowercase hexadecimal digits. */
+export function isContentHash(value: unknown): value is string {
+  return typeof value === 'string' && /^[0-9a-f]{64}$/.test(value);
+}
+
 export interface Meeting {
   id: string;
   kind: MeetingKind;
@@ -62,6 +98,8 @@ export interface Meeting {
   organiser: string;
   slots: MeetingSlot[];
   participants: MeetingParticipant[];
+  /** Oldest first. */
+  photos: MeetingPhoto[];
   createdAt: number;
   updatedAt: number;
   trashedAt: number | null;

@@ -165,6 +165,7 @@ export function createMeeting(
     record.set(MEETING_FIELD.updatedAt, now);
     record.set(MEETING_FIELD.agenda, new Y.Text(complete.agenda));
     record.set(MEETING_FIELD.participants, new Y.Map());
+    record.set(MEETING_FIELD.photos, new Y.Map());
     writeMeetingFields(record, {
       ...complete,
       title: complete.title.trim(),

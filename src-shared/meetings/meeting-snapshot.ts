@@ -1,6 +1,15 @@
 import * as Y from 'yjs';
-import { MEETING_FIELD, PARTICIPANT_FIELD, meetingsMap } from '../documents/meeting-structure';
-import { meetingSlots, type AttendanceStatus, type ConsentAnswer, type Meeting, type MeetingParticipant } from './meeting-model';
+import { MEETING_FIELD, PARTICIPANT_FIELD, PHOTO_FIELD, meetingsMap } from '../documents/meeting-structure';
+import {
+  isContentHash,
+  isPhotoMediaType,
+  meetingSlots,
+  type AttendanceStatus,
+  type ConsentAnswer,
+  type Meeting,
+  type MeetingParticipant,
+  type MeetingPhoto,
+} from './meeting-model';
 import { isMeetingKind, isMeetingSchedule } from './meeting-validation';
 
 /**
@@ -51,6 +60,32 @@ export function readParticipant(contactId: string, record: Y.Map<unknown>): Meet
   };
 }
 
+function readPhoto(hash: string, record: Y.Map<unknown>): MeetingPhoto {
+  const mediaType = record.get(PHOTO_FIELD.mediaType);
+  return {
+    hash,
+    fileName: text(record, PHOTO_FIELD.fileName),
+    caption: text(record, PHOTO_FIELD.caption),
+    mediaType: isPhotoMediaType(mediaType) ? mediaType : 'image/jpeg',
+    byteLength: numberOrNull(record.get(PHOTO_FIELD.byteLength)) ?? 0,
+    width: numberOrNull(record.get(PHOTO_FIELD.width)) ?? 0,
+    height: numberOrNull(record.get(PHOTO_FIELD.height)) ?? 0,
+    addedAt: numberOrNull(record.get(PHOTO_FIELD.addedAt)) ?? 0,
+  };
+}
+
+/** Oldest first; photos added in the same millisecond keep one order on every machine. */
+function readPhotos(record: Y.Map<unknown>): MeetingPhoto[] {
+  const photos: MeetingPhoto[] = [];
+  const photoMap = record.get(MEETING_FIELD.photos);
+  if (photoMap instanceof Y.Map) {
+    photoMap.forEach((photo, hash) => {
+      if (photo instanceof Y.Map && isContentHash(hash)) photos.push(readPhoto(hash, photo));
+    });
+  }
+  return photos.sort((left, right) => left.addedAt - right.addedAt || left.hash.localeCompare(right.hash));
+}
+
 export function readMeeting(id: string, record: Y.Map<unknown>): Meeting {
   const kind = record.get(MEETING_FIELD.kind);
   const scheduleValue = record.get(MEETING_FIELD.schedule);
@@ -80,6 +115,7 @@ export function readMeeting(id: string, record: Y.Map<unknown>): Meeting {
     organiser: text(record, MEETING_FIELD.organiser),
     slots: meetingSlots(schedule, startTime, endTime),
     participants,
+    photos: readPhotos(record),
     createdAt: numberOrNull(record.get(MEETING_FIELD.createdAt)) ?? 0,
     updatedAt: numberOrNull(record.get(MEETING_FIELD.updatedAt)) ?? 0,
     trashedAt: numberOrNull(record.get(MEETING_FIELD.trashedAt)),

@@ -29,6 +29,7 @@ describe('planning a meeting', () => {
       ...meetingInput(),
       slots: [{ id: 'single', label: '14:00–16:30' }],
       participants: [],
+      photos: [],
       createdAt: LATER,
       updatedAt: LATER,
       trashedAt: null,
@@ -36,12 +37,13 @@ describe('planning a meeting', () => {
     expect(missionMap(doc).get(MISSION_FIELD.updatedAt)).toBe(LATER);
   });
 
-  test('the agenda is a shared text and the participant list exists from the start, so offline replicas never create them twice', () => {
+  test('the agenda is a shared text and the participant and photo lists exist from the start, so offline replicas never create them twice', () => {
     const doc = missionDoc();
     const id = addMeeting(doc);
     const record = meetingsMap(doc).get(id);
     expect(record?.get('agenda')).toBeInstanceOf(Y.Text);
     expect(record?.get('participants')).toBeInstanceOf(Y.Map);
+    expect(record?.get('photos')).toBeInstanceOf(Y.Map);
   });
 
   test('a full day is signed for twice, morning and afternoon', () => {
