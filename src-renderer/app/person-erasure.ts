@@ -5,18 +5,16 @@ import {
   eraseContactFromDirectory,
   eraseContactFromMission,
   findNameMentions,
+  missionHoldsContacts,
   readErasures,
   type NameMention,
   type PersonNames,
 } from '@shared/erasure/person-erasure';
-import { readMeetings } from '@shared/meetings/meeting-snapshot';
 import { storedDocumentNames, type OpenDocument } from '../storage/document-store';
 import type { LocalDatabase } from '../storage/local-database';
 import { purgeLocalStorage, type LocalPurgeResult } from '../storage/local-purge';
 import type { WorkspaceSession } from './workspace-session';
-
-/** Not a local origin: an erasure is never undone, and undo must not bring the person back. */
-export const ERASURE_ORIGIN = 'bocage:erasure';
+import { ERASURE_ORIGIN } from './local-origin';
 
 /** Erasure ids whose mission-side removal already ran on this machine. */
 const APPLIED_ERASURES_KEY = 'erasures.applied';
@@ -33,6 +31,10 @@ export interface ForgetPersonReport {
   missions: number;
   meetingsTouched: number;
   authorFieldsCleared: number;
+  /** Board cards the person wrote, now anonymous. */
+  cardsAnonymised: number;
+  /** Cards the person had put dots on: the dots now count without a voter. */
+  votesAnonymised: number;
   /** Free texts still naming the person: shown to the user to review, never rewritten. */
   mentions: MissionMention[];
 }
@@ -73,13 +75,15 @@ async function eraseFromMissions(
   contactIds: readonly string[],
   names: PersonNames | null,
 ): Promise<ForgetPersonReport> {
-  const report: ForgetPersonReport = { missions: 0, meetingsTouched: 0, authorFieldsCleared: 0, mentions: [] };
+  const report: ForgetPersonReport = { missions: 0, meetingsTouched: 0, authorFieldsCleared: 0, cardsAnonymised: 0, votesAnonymised: 0, mentions: [] };
   for (const mission of await localMissions(session)) {
     if (mission.isReadOnly()) continue;
     const result = eraseContactFromMission(mission.doc, contactIds, names, ERASURE_ORIGIN);
     report.missions += 1;
     report.meetingsTouched += result.meetingsTouched;
     report.authorFieldsCleared += result.authorFieldsCleared;
+    report.cardsAnonymised += result.cardsAnonymised;
+    report.votesAnonymised += result.votesAnonymised;
     if (names) {
       const snapshot = readMissionSnapshot(mission.doc);
       for (const mention of findNameMentions(mission.doc, names)) {
@@ -132,7 +136,7 @@ export async function applyErasuresFromColleagues(
     pending.map((entry) => entry.contactId),
     null,
   );
-  if (!held && report.meetingsTouched > 0) {
+  if (!held && report.meetingsTouched + report.cardsAnonymised + report.votesAnonymised > 0) {
     held = true;
     await session.db.settings.put({ key: PURGE_PENDING_KEY, value: true });
   }
@@ -144,18 +148,17 @@ export async function applyErasuresFromColleagues(
 }
 
 /**
- * The erasure log works as a set of tombstones: attendance of an erased contact that reaches this
- * machine later (from a laptop that was offline, or before this machine's own copy had synced)
- * is removed as it arrives. Returns true when something was removed, so the storage held it and
- * must be purged.
+ * The erasure log works as a set of tombstones: attendance, board cards and dots of an erased
+ * contact that reach this machine later (from a laptop that was offline, or before this machine's
+ * own copy had synced) are removed or anonymised as they arrive. Returns true when something was
+ * removed, so the storage held it and must be purged.
  */
 export async function enforceErasures(db: LocalDatabase, directory: OpenDocument, mission: OpenDocument): Promise<boolean> {
-  const erased = new Set(readErasures(directory.doc).map((entry) => entry.contactId));
-  if (erased.size === 0 || mission.isReadOnly()) return false;
-  const present = readMeetings(mission.doc).some((meeting) => meeting.participants.some((participant) => erased.has(participant.contactId)));
-  if (!present) return false;
+  const erased = [...new Set(readErasures(directory.doc).map((entry) => entry.contactId))];
+  if (erased.length === 0 || mission.isReadOnly()) return false;
+  if (!missionHoldsContacts(mission.doc, erased)) return false;
   await db.settings.put({ key: PURGE_PENDING_KEY, value: true });
-  eraseContactFromMission(mission.doc, [...erased], null, ERASURE_ORIGIN);
+  eraseContactFromMission(mission.doc, erased, null, ERASURE_ORIGIN);
   return true;
 }
 

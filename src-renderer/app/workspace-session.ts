@@ -18,6 +18,7 @@ import { readDirectorySnapshot } from '@shared/directory/directory-snapshot';
 import { DIRECTORY_ROOT, contactAliasesMap, directoryCollection } from '@shared/documents/directory-structure';
 import { repointContact } from '@shared/meetings/meeting-operations';
 import { meetingsMap } from '@shared/documents/meeting-structure';
+import { boardsMap } from '@shared/documents/board-structure';
 import { LOCAL_ORIGIN } from './local-origin';
 import { applyErasuresFromColleagues, enforceErasures, finishErasure, localMissions } from './person-erasure';
 
@@ -202,10 +203,12 @@ export class WorkspaceSession {
       this.watched.set(mission.name, mission);
       this.syncClient?.attach(mission.name, mission.doc);
       const meetings = meetingsMap(mission.doc);
+      const boards = boardsMap(mission.doc);
       mission.doc.on('update', (_update: Uint8Array, _origin: unknown, _doc: unknown, transaction: Y.Transaction) => {
         this.scheduleCatalogRefresh(missionId, mission);
-        // Only synced changes to meetings can bring an erased person's attendance back.
-        if (!transaction.local && (transaction.changedParentTypes as Map<unknown, unknown>).has(meetings)) {
+        // Only synced changes to meetings and boards can bring an erased person's attendance, cards or dots back.
+        const changed = transaction.changedParentTypes as Map<unknown, unknown>;
+        if (!transaction.local && (changed.has(meetings) || changed.has(boards))) {
           void this.enforceErasuresOn(mission);
         }
       });

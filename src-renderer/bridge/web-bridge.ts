@@ -6,6 +6,8 @@ const MIME_TYPES = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   json: 'application/json',
+  png: 'image/png',
+  svg: 'image/svg+xml',
 } as const satisfies Record<SavableFileKind, string>;
 
 /** The board's segment of a projection route, to name its window. */

@@ -7,13 +7,16 @@
  * references, and y-indexeddb keeps every update it ever appended.
  */
 import * as Y from 'yjs';
+import { BOARD_FIELD, BOARD_ROOT, boardsMap } from '../documents/board-structure';
 import { DIRECTORY_ROOT, ERASURE_FIELD, contactAliasesMap, directoryCollection } from '../documents/directory-structure';
 import { readContact } from '../directory/directory-snapshot';
 import { newId } from '../model/ids';
 import { InvalidOperationError, runOperation } from '../operations/document-guards';
+import { MEETING_FIELD, meetingsMap } from '../documents/meeting-structure';
 import { removeContactFromMeetings } from '../meetings/meeting-operations';
 import { OBSERVATION_FIELD, qualitativeCollection } from '../qualitative/qualitative-structure';
 import { normalizeForSearch } from '../text/normalize-search';
+import { boardsHoldContacts, eraseContactsFromBoards, type BoardErasureReport } from './board-erasure';
 
 export interface ErasureEntry {
   id: string;
@@ -34,7 +37,7 @@ export interface DirectoryErasure {
   formerIds: string[];
 }
 
-export interface MissionErasureReport {
+export interface MissionErasureReport extends BoardErasureReport {
   meetingsTouched: number;
   authorFieldsCleared: number;
 }
@@ -105,10 +108,11 @@ export function namesPerson(text: string, names: PersonNames): boolean {
 }
 
 /**
- * Removes the contact's attendance and signatures from every meeting of the mission, and clears
- * the author of constats written under the person's name. Free text that merely mentions the
- * person is left for the user to review (`findNameMentions`): rewriting someone's prose
- * automatically would be worse than showing it.
+ * Removes the contact's attendance and signatures from every meeting of the mission, clears the
+ * author of constats written under the person's name, and takes the person off the workshop
+ * boards (board-erasure.ts: their cards become anonymous, their dots count without a voter). Free
+ * text that merely mentions the person is left for the user to review (`findNameMentions`):
+ * rewriting someone's prose automatically would be worse than showing it.
  */
 export function eraseContactFromMission(
   missionDoc: Y.Doc,
@@ -130,8 +134,23 @@ export function eraseContactFromMission(
         }
       });
     }
-    return { meetingsTouched, authorFieldsCleared };
+    return { meetingsTouched, authorFieldsCleared, ...eraseContactsFromBoards(missionDoc, new Set(contactIds)) };
   });
+}
+
+/**
+ * True when the mission still holds one of the contacts by id: attendance in a meeting, a board
+ * card they wrote, dots they put. What a colleague's laptop brings after an erasure is caught here.
+ */
+export function missionHoldsContacts(missionDoc: Y.Doc, contactIds: readonly string[]): boolean {
+  const ids = new Set(contactIds);
+  if (ids.size === 0) return false;
+  let attended = false;
+  meetingsMap(missionDoc).forEach((record) => {
+    const participants = record instanceof Y.Map ? record.get(MEETING_FIELD.participants) : null;
+    if (participants instanceof Y.Map && contactIds.some((id) => participants.has(id))) attended = true;
+  });
+  return attended || boardsHoldContacts(missionDoc, ids);
 }
 
 export interface NameMention {
@@ -142,6 +161,30 @@ export interface NameMention {
   /** The field path inside the record ("text", "quotes › text"…). */
   field: string;
   excerpt: string;
+  /** For a text on a workshop board: what the user needs to open the board at the right place. */
+  board: BoardMentionPlace | null;
+}
+
+export interface BoardMentionPlace {
+  boardId: string;
+  boardTitle: string;
+  /** The card whose text names the person; null for a board, zone or cluster title. */
+  cardId: string | null;
+  /** The cluster whose title names the person. */
+  clusterId: string | null;
+}
+
+function boardPlace(doc: Y.Doc, root: string, recordId: string | null, path: readonly string[]): BoardMentionPlace | null {
+  if (root !== BOARD_ROOT.boards || recordId === null) return null;
+  const board = boardsMap(doc).get(recordId);
+  const title = board instanceof Y.Map ? board.get(BOARD_FIELD.title) : undefined;
+  const [collection, childId] = path;
+  return {
+    boardId: recordId,
+    boardTitle: title instanceof Y.Text || typeof title === 'string' ? title.toString() : '',
+    cardId: collection === BOARD_FIELD.cards && childId !== undefined ? childId : null,
+    clusterId: collection === BOARD_FIELD.clusters && childId !== undefined ? childId : null,
+  };
 }
 
 const EXCERPT_RADIUS = 40;
@@ -155,7 +198,8 @@ function excerptAround(text: string, lastName: string): string {
 
 /**
  * Where the person's full name (either order) still appears in the document's texts, so the user
- * can review those passages after an erasure.
+ * can review those passages after an erasure: diagnostic records, meetings, and on workshop boards
+ * the cards' texts and the clusters' titles (with the board and card to open).
  */
 export function findNameMentions(doc: Y.Doc, names: PersonNames): NameMention[] {
   const forms = fullNameForms(names);
@@ -165,7 +209,13 @@ export function findNameMentions(doc: Y.Doc, names: PersonNames): NameMention[] 
     if (value instanceof Y.Text || typeof value === 'string') {
       const text = value.toString();
       if (containsForm(text, forms)) {
-        mentions.push({ root, recordId, field: path.join(' › '), excerpt: excerptAround(text, names.lastName || names.firstName) });
+        mentions.push({
+          root,
+          recordId,
+          field: path.join(' › '),
+          excerpt: excerptAround(text, names.lastName || names.firstName),
+          board: boardPlace(doc, root, recordId, path),
+        });
       }
     } else if (value instanceof Y.Map) {
       value.forEach((child, key) => {

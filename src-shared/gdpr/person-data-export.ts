@@ -4,6 +4,7 @@
  */
 import { AlignmentType, ImageRun, Paragraph, TextRun } from 'docx';
 import { encodeUtf8 } from 'lib0/string';
+import type { Board } from '../boards/board-model';
 import {
   CIVILITIES,
   contactCategoryLabel,
@@ -64,6 +65,31 @@ export interface ExtractObservation {
   excerpt: string;
 }
 
+/** A card the person wrote on a workshop board. */
+export interface ExtractBoardCard {
+  missionId: string;
+  missionTitle: string;
+  boardId: string;
+  boardTitle: string;
+  /** "Atelier – Petite enfance": the meeting the board belongs to. */
+  meeting: string;
+  /** ISO date of the meeting, null when it has none. */
+  date: string | null;
+  text: string;
+}
+
+/** The dots the person put on one card. */
+export interface ExtractBoardDots {
+  missionId: string;
+  missionTitle: string;
+  boardId: string;
+  boardTitle: string;
+  meeting: string;
+  date: string | null;
+  cardText: string;
+  count: number;
+}
+
 export interface PersonDataExtract {
   schema: typeof PERSON_DATA_SCHEMA;
   /** ISO timestamp. */
@@ -78,6 +104,8 @@ export interface PersonDataExtract {
   processing: ExtractField[];
   meetings: ExtractMeeting[];
   authoredObservations: ExtractObservation[];
+  boardCards: ExtractBoardCard[];
+  boardDots: ExtractBoardDots[];
   rights: string[];
 }
 
@@ -94,11 +122,23 @@ export interface PersonAuthoredObservation {
   observation: Pick<Observation, 'date' | 'text'>;
 }
 
+/** One mission's workshop boards, with the meetings they belong to. */
+export interface PersonMissionBoards {
+  missionId: string;
+  missionTitle: string;
+  boards: readonly Pick<Board, 'id' | 'meetingId' | 'title' | 'cards' | 'voting'>[];
+  meetings: readonly Pick<Meeting, 'id' | 'kind' | 'title' | 'date'>[];
+}
+
 export interface PersonDataSources {
   contact: Contact;
   organisation: Organisation | null;
   participations: readonly PersonParticipation[];
   authoredObservations: readonly PersonAuthoredObservation[];
+  /** Every mission's boards; the cards and dots of the person's ids are picked out of them. */
+  missionBoards: readonly PersonMissionBoards[];
+  /** The contact's id and the ids of contacts merged into it: cards and dots name a contact by id. */
+  contactIds: readonly string[];
   settings: GdprSettings;
   exportedAt: Date;
 }
@@ -177,12 +217,41 @@ function extractMeeting({ missionId, missionTitle, meeting, participant }: Perso
   };
 }
 
+function meetingLabel(meeting: Pick<Meeting, 'kind' | 'title'> | undefined): string {
+  if (!meeting) return '';
+  return [meetingKindLabel(meeting.kind), meeting.title.trim()].filter((part) => part !== '').join(' – ');
+}
+
+/** The cards the person wrote and the dots they put, board by board, in capture order. */
+function boardContributions(sources: PersonDataSources): { cards: ExtractBoardCard[]; dots: ExtractBoardDots[] } {
+  const ids = new Set(sources.contactIds);
+  const cards: ExtractBoardCard[] = [];
+  const dots: ExtractBoardDots[] = [];
+  for (const { missionId, missionTitle, boards, meetings } of sources.missionBoards) {
+    for (const board of boards) {
+      const meeting = meetings.find((candidate) => candidate.id === board.meetingId);
+      const place = { missionId, missionTitle, boardId: board.id, boardTitle: board.title, meeting: meetingLabel(meeting), date: meeting?.date ?? null };
+      const countByCard = new Map<string, number>();
+      for (const vote of board.voting.dots) {
+        if (ids.has(vote.voterId)) countByCard.set(vote.cardId, (countByCard.get(vote.cardId) ?? 0) + vote.count);
+      }
+      for (const card of board.cards) {
+        if (card.authorId !== null && ids.has(card.authorId)) cards.push({ ...place, text: card.text });
+        const count = countByCard.get(card.id);
+        if (count !== undefined) dots.push({ ...place, cardText: card.text, count });
+      }
+    }
+  }
+  return { cards: byDate(cards), dots: byDate(dots) };
+}
+
 /** Gathers what the directory and the missions hold on the person into one extract. */
 export function buildPersonDataExtract(sources: PersonDataSources): PersonDataExtract {
   const { contact, settings } = sources;
   const rights = [rightsSentence(settings)];
   if (contact.legalBasis === 'consent') rights.push('Vous pouvez retirer votre consentement à tout moment.');
   rights.push(CNIL_COMPLAINT);
+  const contributions = boardContributions(sources);
   return {
     schema: PERSON_DATA_SCHEMA,
     exportedAt: sources.exportedAt.toISOString(),
@@ -200,6 +269,8 @@ export function buildPersonDataExtract(sources: PersonDataSources): PersonDataEx
         excerpt: excerpt(observation.text),
       })),
     ),
+    boardCards: contributions.cards,
+    boardDots: contributions.dots,
     rights,
   };
 }
@@ -234,6 +305,25 @@ function canonical(extract: PersonDataExtract): PersonDataExtract {
       missionTitle,
       date,
       excerpt: text,
+    })),
+    boardCards: extract.boardCards.map((card) => ({
+      missionId: card.missionId,
+      missionTitle: card.missionTitle,
+      boardId: card.boardId,
+      boardTitle: card.boardTitle,
+      meeting: card.meeting,
+      date: card.date,
+      text: card.text,
+    })),
+    boardDots: extract.boardDots.map((entry) => ({
+      missionId: entry.missionId,
+      missionTitle: entry.missionTitle,
+      boardId: entry.boardId,
+      boardTitle: entry.boardTitle,
+      meeting: entry.meeting,
+      date: entry.date,
+      cardText: entry.cardText,
+      count: entry.count,
     })),
     rights: [...extract.rights],
   };
@@ -294,6 +384,15 @@ function meetingHeading(meeting: ExtractMeeting): string {
   return [meeting.kind, meeting.title.trim()].filter((part) => part !== '').join(' – ');
 }
 
+/** "Démarche — Atelier – Petite enfance (12/03/2026) — tableau « AFOM »": where a card was written. */
+function boardPlaceText(entry: Pick<ExtractBoardCard, 'missionTitle' | 'meeting' | 'date' | 'boardTitle'>): string {
+  const when = formatIsoDate(entry.date);
+  const meeting = [entry.meeting, when ? `(${when})` : ''].filter((part) => part !== '').join(' ');
+  return [entry.missionTitle.trim(), meeting, entry.boardTitle.trim() ? `tableau « ${entry.boardTitle.trim()} »` : '']
+    .filter((part) => part !== '')
+    .join(' — ');
+}
+
 function meetingSection(meeting: ExtractMeeting, images: readonly PersonSignatureImage[]) {
   return [
     heading(meetingHeading(meeting), 3),
@@ -316,11 +415,13 @@ function provenance(extract: PersonDataExtract): string {
   return `Extrait établi le ${when}${by}, en réponse à une demande d’accès (article 15 du RGPD).`;
 }
 
-/** The extract as a Word document a person can read: their record, meetings, constats and rights. */
+/** The extract as a Word document a person can read: their record, meetings, constats, board cards and dots, and rights. */
 export function personDataDocx(extract: PersonDataExtract, options: PersonDataDocxOptions = {}): Promise<Uint8Array> {
   const images = options.signatureImages ?? [];
   const title = `Données détenues sur ${extract.subject}`;
   const observationWidths = [2800, 1700, CONTENT_WIDTH - 4500];
+  const cardWidths = [3800, CONTENT_WIDTH - 3800];
+  const dotWidths = [3800, CONTENT_WIDTH - 5200, 1400];
   return packGdprDocument({
     title,
     subject: 'Droit d’accès (article 15 du RGPD)',
@@ -349,6 +450,22 @@ export function personDataDocx(extract: PersonDataExtract, options: PersonDataDo
               observation.excerpt,
             ]),
             observationWidths,
+          ),
+      heading('Cartes écrites sur les tableaux d’atelier', 2),
+      extract.boardCards.length === 0
+        ? bodyParagraph('Aucune carte.')
+        : gridTable(
+            ['Réunion et tableau', 'Texte de la carte'],
+            extract.boardCards.map((card) => [boardPlaceText(card), card.text]),
+            cardWidths,
+          ),
+      heading('Gommettes posées lors des votes', 2),
+      extract.boardDots.length === 0
+        ? bodyParagraph('Aucune gommette.')
+        : gridTable(
+            ['Réunion et tableau', 'Carte', 'Gommettes'],
+            extract.boardDots.map((entry) => [boardPlaceText(entry), entry.cardText, String(entry.count)]),
+            dotWidths,
           ),
       heading('Vos droits', 2),
       ...extract.rights.map(bodyParagraph),

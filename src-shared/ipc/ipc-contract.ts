@@ -7,6 +7,8 @@ export const SAVABLE_FILE_KINDS = {
   docx: { label: 'Document Word', extension: 'docx' },
   xlsx: { label: 'Classeur Excel', extension: 'xlsx' },
   json: { label: 'Données JSON', extension: 'json' },
+  png: { label: 'Image PNG', extension: 'png' },
+  svg: { label: 'Image SVG', extension: 'svg' },
 } as const;
 
 export type SavableFileKind = keyof typeof SAVABLE_FILE_KINDS;
@@ -25,7 +27,7 @@ const safeFileName = z
 
 export const saveFileRequestSchema = z
   .object({
-    fileKind: z.enum(['docx', 'xlsx', 'json']),
+    fileKind: z.enum(['docx', 'xlsx', 'json', 'png', 'svg']),
     suggestedName: safeFileName,
     bytes: z.custom<Uint8Array>((value) => value instanceof Uint8Array, 'Contenu de fichier invalide.').refine((bytes) => bytes.byteLength > 0 && bytes.byteLength <= MAX_SAVED_FILE_BYTES, 'Taille de fichier invalide.'),
   })

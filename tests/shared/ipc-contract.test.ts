@@ -14,6 +14,12 @@ describe('saving a file through the desktop bridge', () => {
     expect(saveFileRequestSchema.safeParse(saveRequest({ fileKind: 'xlsx', suggestedName: 'Indicateurs 2024.XLSX' })).success).toBe(true);
   });
 
+  test('a board exported as a PNG or SVG image is accepted, but not under another kind’s extension', () => {
+    expect(saveFileRequestSchema.safeParse(saveRequest({ fileKind: 'png', suggestedName: 'tableau-afom.png' })).success).toBe(true);
+    expect(saveFileRequestSchema.safeParse(saveRequest({ fileKind: 'svg', suggestedName: 'tableau-afom.svg' })).success).toBe(true);
+    expect(saveFileRequestSchema.safeParse(saveRequest({ fileKind: 'png', suggestedName: 'tableau-afom.svg' })).success).toBe(false);
+  });
+
   test.each([
     ['a path climbing out of the folder', '../../.bashrc.docx'],
     ['a path into a subfolder', 'exports/rapport.docx'],

@@ -4,7 +4,7 @@ import type { MissionSnapshot } from '@shared/model/mission';
 import { useSession } from '../../app/session-context';
 import { exportMission } from './export-mission';
 
-type MissionFileKind = Exclude<SavableFileKind, 'json'>;
+type MissionFileKind = Extract<SavableFileKind, 'docx' | 'xlsx'>;
 
 const LABELS: Record<MissionFileKind, string> = {
   docx: 'Document Word (.docx)',

@@ -1,9 +1,17 @@
+import type { Board } from '@shared/boards/board-model';
+import { readBoard, readBoardSummaries } from '@shared/boards/board-snapshot';
 import type { Contact } from '@shared/directory/contact-model';
 import { readDirectorySnapshot } from '@shared/directory/directory-snapshot';
 import { readGdprSettings } from '@shared/directory/gdpr-settings';
 import { readMissionSnapshot } from '@shared/documents/mission-snapshot';
 import { namesPerson } from '@shared/erasure/person-erasure';
-import type { PersonAuthoredObservation, PersonDataSources, PersonParticipation, PersonSignatureImage } from '@shared/gdpr/person-data-export';
+import type {
+  PersonAuthoredObservation,
+  PersonDataSources,
+  PersonMissionBoards,
+  PersonParticipation,
+  PersonSignatureImage,
+} from '@shared/gdpr/person-data-export';
 import { readMeetings } from '@shared/meetings/meeting-snapshot';
 import { readQualitativeSnapshot } from '@shared/qualitative/qualitative-snapshot';
 import { localMissions } from '../../app/person-erasure';
@@ -19,7 +27,8 @@ export interface CollectedPersonData {
 /**
  * Everything this machine holds on one person, for the right of access: the contact, their
  * organisation, every meeting of every mission they were invited to or attended (contacts merged
- * into them included), and the constats written under their name.
+ * into them included), the constats written under their name, and the workshop boards where they
+ * wrote cards or put dots.
  */
 export async function collectPersonData(session: WorkspaceSession, contact: Contact): Promise<CollectedPersonData> {
   const directoryDoc = (await session.openDirectory()).doc;
@@ -28,9 +37,15 @@ export async function collectPersonData(session: WorkspaceSession, contact: Cont
   const participations: PersonParticipation[] = [];
   const authoredObservations: PersonAuthoredObservation[] = [];
   const signatureImages: PersonSignatureImage[] = [];
+  const missionBoards: PersonMissionBoards[] = [];
   for (const mission of await localMissions(session)) {
     const { id: missionId, title: missionTitle } = readMissionSnapshot(mission.doc);
-    for (const meeting of readMeetings(mission.doc)) {
+    const meetings = readMeetings(mission.doc);
+    const boards = readBoardSummaries(mission.doc)
+      .map((summary) => readBoard(mission.doc, summary.id))
+      .filter((board): board is Board => board !== null);
+    missionBoards.push({ missionId, missionTitle, boards, meetings });
+    for (const meeting of meetings) {
       for (const participant of meeting.participants) {
         if (!ids.has(participant.contactId)) continue;
         participations.push({ missionId, missionTitle, meeting, participant });
@@ -49,6 +64,8 @@ export async function collectPersonData(session: WorkspaceSession, contact: Cont
       organisation: directory.organisations.find((organisation) => organisation.id === contact.organisationId) ?? null,
       participations,
       authoredObservations,
+      missionBoards,
+      contactIds: [...ids],
       settings: readGdprSettings(directoryDoc),
       exportedAt: new Date(),
     },

@@ -1,6 +1,7 @@
 import { useId, useRef, useState } from 'react';
 import { Link } from 'wouter';
 import { contactDisplayName, type Contact } from '@shared/directory/contact-model';
+import type { BoardMentionPlace } from '@shared/erasure/person-erasure';
 import { ROUTES } from '../../app/routes';
 import { useSession } from '../../app/session-context';
 import { forgetPerson, type ForgetPersonReport, type MissionMention } from '../../app/person-erasure';
@@ -17,7 +18,37 @@ const ROOT_PLACES: Readonly<Record<string, { label: string; section: string }>> 
   meetings: { label: 'Réunion', section: 'reunions' },
 };
 
+/** What the erasure changed on workshop boards, or nothing when the person had no card nor dot. */
+function boardSentence({ cardsAnonymised, votesAnonymised }: Pick<ForgetPersonReport, 'cardsAnonymised' | 'votesAnonymised'>): string {
+  const changes: string[] = [];
+  if (cardsAnonymised === 1) changes.push('1 carte qu’elle avait écrite est devenue anonyme');
+  if (cardsAnonymised > 1) changes.push(`${cardsAnonymised} cartes qu’elle avait écrites sont devenues anonymes`);
+  if (votesAnonymised > 0) {
+    changes.push(`ses gommettes sur ${votesAnonymised} carte${votesAnonymised > 1 ? 's' : ''} sont comptées sans son nom (les résultats ne changent pas)`);
+  }
+  return changes.length === 0 ? '' : `Sur les tableaux d’atelier, ${changes.join(' et ')}.`;
+}
+
+/** "Tableau « Atelier AFOM », carte": where on a workshop board the name is written. */
+function boardPlaceLabel(board: BoardMentionPlace): string {
+  const title = board.boardTitle.trim() ? `Tableau « ${board.boardTitle.trim()} »` : 'Tableau d’atelier';
+  if (board.cardId) return `${title}, carte`;
+  if (board.clusterId) return `${title}, regroupement`;
+  return title;
+}
+
 function MentionLink({ entry }: { entry: MissionMention }) {
+  const board = entry.mention.board;
+  if (board) {
+    return (
+      <>
+        <Link href={ROUTES.board(entry.missionId, board.boardId)}>
+          {entry.missionTitle || 'Mission sans titre'} — {boardPlaceLabel(board)}
+        </Link>{' '}
+        : « {entry.mention.excerpt} »
+      </>
+    );
+  }
   const place = ROOT_PLACES[entry.mention.root];
   const label = `${entry.missionTitle || 'Mission sans titre'} — ${place?.label ?? 'Fiche mission'}`;
   const href = place
@@ -58,7 +89,7 @@ export function ErasureReport({ report }: { report: ForgetPersonReport }) {
         Retirée de l’annuaire et de {report.meetingsTouched} réunion{report.meetingsTouched > 1 ? 's' : ''} (présences et
         signatures) dans {report.missions} mission{report.missions > 1 ? 's' : ''} ; {report.authorFieldsCleared} constat
         {report.authorFieldsCleared > 1 ? 's' : ''} ne la cite{report.authorFieldsCleared > 1 ? 'nt' : ''} plus comme auteur.
-        L’effacement part vers le serveur et vos collègues à la prochaine synchronisation.
+        {boardSentence(report)} L’effacement part vers le serveur et vos collègues à la prochaine synchronisation.
       </p>
       {report.mentions.length > 0 && (
         <>
@@ -134,7 +165,11 @@ export function ForgetPerson({
         <ul>
           <li>sa fiche dans l’annuaire ;</li>
           <li>ses présences, signatures et consentements dans toutes les réunions de toutes les missions ;</li>
-          <li>son nom comme auteur de constats.</li>
+          <li>son nom comme auteur de constats ;</li>
+          <li>
+            son nom sur les tableaux d’atelier : ses cartes restent mais deviennent anonymes, ses gommettes restent comptées sans son
+            nom.
+          </li>
         </ul>
         <p>Cet effacement ne peut pas être annulé. Pensez à exporter ses données d’abord si la personne les a demandées.</p>
         <div className="field field--checkbox">

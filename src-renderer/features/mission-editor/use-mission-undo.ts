@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useSyncExternalStore } from 'react';
 import * as Y from 'yjs';
 import { missionEditableTypes } from '@shared/documents/document-structure';
-import { LOCAL_ORIGIN } from '../../app/local-origin';
+import { LOCAL_ORIGIN, clearHistoryOnErasure } from '../../app/local-origin';
 
 export interface MissionUndo {
   undo: () => void;
@@ -28,6 +28,7 @@ function undoManagerFor(doc: Y.Doc): Y.UndoManager {
       missionEditableTypes(doc),
       { trackedOrigins: new Set([LOCAL_ORIGIN]), captureTimeout: UNDO_CAPTURE_MS },
     );
+    clearHistoryOnErasure(doc, manager);
     managers.set(doc, manager);
   }
   return manager;

@@ -63,7 +63,7 @@ describe('forgetting a person', () => {
     const erasure = eraseContactFromDirectory(setup.directoryDoc, setup.contactId, ERASURE, CREATED_AT + 1);
     const report = eraseContactFromMission(setup.missionDoc, [setup.contactId], erasure.names, ERASURE);
 
-    expect(report).toEqual({ meetingsTouched: 1, authorFieldsCleared: 1 });
+    expect(report).toEqual({ meetingsTouched: 1, authorFieldsCleared: 1, cardsAnonymised: 0, votesAnonymised: 0 });
     for (const doc of [setup.directoryDoc, setup.missionDoc, setup.workspaceDoc]) {
       const state = compactDocumentState(doc);
       expect(bytesContain(state, 'Quelconquezo')).toBe(false);

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { BoardCard } from '@shared/boards/board-model';
 import type { Contact, Organisation } from '@shared/directory/contact-model';
 import { personDataFileName } from '@shared/export/export-file-names';
 import {
@@ -74,6 +75,7 @@ function meeting(overrides: Partial<Meeting>): Meeting {
     organiser: '',
     slots: [{ id: 'single', label: 'Séance' }],
     participants: [],
+    photos: [],
     createdAt: CREATED_AT,
     updatedAt: CREATED_AT,
     trashedAt: null,
@@ -110,6 +112,51 @@ const COPIL = meeting({
 const ATELIER = meeting({ id: 'meeting-atelier', title: 'Petite enfance', date: '2026-02-03', communeName: 'Maubeuge' });
 const UNDATED = meeting({ id: 'meeting-entretien', kind: 'entretien', title: 'Entretien avec la maire' });
 
+/** A contact merged into Claire: cards and dots recorded under that id are hers too. */
+const CLAIRE_FORMER_ID = 'contact-claire-duplicate';
+
+function boardCard(id: string, text: string, authorId: string | null, createdAt: number): BoardCard {
+  return {
+    id,
+    text,
+    colour: 'yellow',
+    authorId,
+    zoneId: null,
+    x: 0,
+    y: 0,
+    clusterId: null,
+    hidden: false,
+    round: null,
+    sourceCardId: null,
+    needsRewording: false,
+    links: [],
+    createdAt,
+    updatedAt: createdAt,
+  };
+}
+
+const AFOM_BOARD = {
+  id: 'board-afom',
+  meetingId: 'meeting-atelier',
+  title: 'AFOM petite enfance',
+  cards: [
+    boardCard('card-creche', 'Pas assez de places en crèche', CLAIRE.id, CREATED_AT),
+    boardCard('card-bus', 'Le bus ne passe plus le mercredi', 'contact-karim', CREATED_AT + 1),
+    boardCard('card-ram', 'Un relais petite enfance itinérant', CLAIRE_FORMER_ID, CREATED_AT + 2),
+  ],
+  voting: {
+    budget: 3,
+    maxPerCard: 3,
+    revealed: false,
+    dots: [
+      { voterId: CLAIRE.id, cardId: 'card-bus', count: 2 },
+      { voterId: 'contact-karim', cardId: 'card-creche', count: 3 },
+      { voterId: CLAIRE_FORMER_ID, cardId: 'card-creche', count: 1 },
+    ],
+    tallies: { 'card-bus': 4 },
+  },
+};
+
 function sources(overrides: Partial<PersonDataSources> = {}): PersonDataSources {
   return {
     contact: CLAIRE,
@@ -131,6 +178,16 @@ function sources(overrides: Partial<PersonDataSources> = {}): PersonDataSources 
         observation: { date: '2026-03-12', text: `Les familles   manquent de places en crèche. ${'Les horaires ne conviennent pas. '.repeat(12)}` },
       },
     ],
+    missionBoards: [
+      { missionId: 'mission-ctg', missionTitle: 'Diagnostic CTG Pays de Mormal', boards: [AFOM_BOARD], meetings: [COPIL, ATELIER] },
+      {
+        missionId: 'mission-pst',
+        missionTitle: 'Projet social de territoire de Maubeuge',
+        boards: [{ ...AFOM_BOARD, id: 'board-other', meetingId: UNDATED.id, cards: [boardCard('card-other', 'Une maison des familles', 'contact-karim', CREATED_AT)], voting: { ...AFOM_BOARD.voting, dots: [] } }],
+        meetings: [UNDATED],
+      },
+    ],
+    contactIds: [CLAIRE.id, CLAIRE_FORMER_ID],
     settings: CONFIGURED_SETTINGS,
     exportedAt: new Date('2026-03-20T10:15:00Z'),
     ...overrides,
@@ -199,6 +256,18 @@ describe('right of access: everything held on one person', () => {
     expect(observation?.excerpt.length).toBeLessThanOrEqual(241);
   });
 
+  it('lists the cards the person wrote on workshop boards and the dots they put, under every id they had', () => {
+    expect(extract.boardCards.map((card) => [card.missionTitle, card.meeting, card.date, card.boardTitle, card.text])).toEqual([
+      ['Diagnostic CTG Pays de Mormal', 'Atelier – Petite enfance', '2026-02-03', 'AFOM petite enfance', 'Pas assez de places en crèche'],
+      ['Diagnostic CTG Pays de Mormal', 'Atelier – Petite enfance', '2026-02-03', 'AFOM petite enfance', 'Un relais petite enfance itinérant'],
+    ]);
+    // Her own dots only: neither Karim's nor the dots counted on paper.
+    expect(extract.boardDots.map((entry) => [entry.boardId, entry.cardText, entry.count])).toEqual([
+      ['board-afom', 'Pas assez de places en crèche', 1],
+      ['board-afom', 'Le bus ne passe plus le mercredi', 2],
+    ]);
+  });
+
   it('tells the person how to exercise their rights, and how to withdraw consent when consent is the basis', () => {
     expect(extract.rights.join(' ')).toContain('en écrivant à dpo@lenord.fr');
     expect(extract.rights.join(' ')).toContain('CNIL');
@@ -229,9 +298,33 @@ describe('right of access: everything held on one person', () => {
     it('writes the same bytes whatever order the extract’s keys were built in', () => {
       const shuffled = Object.fromEntries(Object.entries(extract).reverse()) as unknown as PersonDataExtract;
       shuffled.meetings = extract.meetings.map((entry) => Object.fromEntries(Object.entries(entry).reverse()) as unknown as typeof entry);
+      shuffled.boardDots = extract.boardDots.map((entry) => Object.fromEntries(Object.entries(entry).reverse()) as unknown as typeof entry);
       expect(Buffer.from(personDataJson(shuffled)).equals(Buffer.from(personDataJson(extract)))).toBe(true);
       const topLevelKeys = Object.keys(decodeJson(personDataJson(shuffled)) as object);
-      expect(topLevelKeys).toEqual(['schema', 'exportedAt', 'subject', 'controller', 'contact', 'organisation', 'processing', 'meetings', 'authoredObservations', 'rights']);
+      expect(topLevelKeys).toEqual([
+        'schema',
+        'exportedAt',
+        'subject',
+        'controller',
+        'contact',
+        'organisation',
+        'processing',
+        'meetings',
+        'authoredObservations',
+        'boardCards',
+        'boardDots',
+        'rights',
+      ]);
+      expect(Object.keys((decodeJson(personDataJson(shuffled)) as PersonDataExtract).boardDots[0] ?? {})).toEqual([
+        'missionId',
+        'missionTitle',
+        'boardId',
+        'boardTitle',
+        'meeting',
+        'date',
+        'cardText',
+        'count',
+      ]);
     });
   });
 
@@ -240,7 +333,16 @@ describe('right of access: everything held on one person', () => {
       const docx = await openDocx(await personDataDocx(extract));
       expect(docx.document).toMatch(/<w:pStyle w:val="Heading1"\/>[\s\S]*?Données détenues sur Mme Claire Dupont/);
       const headings2 = (docx.document.match(/<w:p[ >][\s\S]*?<\/w:p>/g) ?? []).filter((paragraph) => paragraph.includes('<w:pStyle w:val="Heading2"/>')).map(textOf);
-      expect(headings2).toEqual(['Identité et coordonnées', 'Organisation', 'Base légale et conservation', 'Réunions', 'Constats dont la personne est l’auteur', 'Vos droits']);
+      expect(headings2).toEqual([
+        'Identité et coordonnées',
+        'Organisation',
+        'Base légale et conservation',
+        'Réunions',
+        'Constats dont la personne est l’auteur',
+        'Cartes écrites sur les tableaux d’atelier',
+        'Gommettes posées lors des votes',
+        'Vos droits',
+      ]);
       const text = textOf(docx.document);
       expect(text).toContain('Extrait établi le 20/03/2026');
       expect(text).toContain('par Département du Nord, en réponse à une demande d’accès (article 15 du RGPD).');
@@ -248,6 +350,9 @@ describe('right of access: everything held on one person', () => {
       expect(text).toContain('jeudi 12 mars 2026');
       expect(text).toContain('Matin : signature enregistrée');
       expect(text).toContain('Non renseigné');
+      expect(text).toContain('Diagnostic CTG Pays de Mormal — Atelier – Petite enfance (3 février 2026) — tableau « AFOM petite enfance »');
+      expect(text).toContain('Un relais petite enfance itinérant');
+      expect(text).toContain('Le bus ne passe plus le mercredi');
       expect(docx.media).toEqual([]);
     });
 
@@ -265,11 +370,13 @@ describe('right of access: everything held on one person', () => {
     });
 
     it('says plainly when the person has no organisation, meeting or constat', async () => {
-      const bare = buildPersonDataExtract(sources({ organisation: null, participations: [], authoredObservations: [] }));
+      const bare = buildPersonDataExtract(sources({ organisation: null, participations: [], authoredObservations: [], missionBoards: [] }));
       const text = textOf((await openDocx(await personDataDocx(bare))).document);
       expect(text).toContain('Aucune organisation enregistrée.');
       expect(text).toContain('Aucune réunion enregistrée.');
       expect(text).toContain('Aucun constat.');
+      expect(text).toContain('Aucune carte.');
+      expect(text).toContain('Aucune gommette.');
     });
   });
 
@@ -293,6 +400,7 @@ describe('right of access: everything held on one person', () => {
         expect(text).toContain('Projet social de territoire de Maubeuge');
         expect(text).toContain('Matin : signature enregistrée');
         expect(text).toContain('Les familles manquent de places en crèche.');
+        expect(text).toContain('Pas assez de places en crèche');
         expect(text).toContain('CNIL');
       },
       LIBREOFFICE_TIMEOUT_MS,
