@@ -90,3 +90,8 @@ export function processingRegisterFileName(kind: SavableFileKind): string {
 export function personDataFileName(person: { lastName: string; firstName: string }, kind: 'docx' | 'json'): string {
   return joinedName(['donnees', asciiSlug(`${person.lastName} ${person.firstName}`) || 'personne'], kind);
 }
+
+/** "tableau-atelier-afom-2026-03-12.png": a workshop board's title and its meeting's date. */
+export function boardExportFileName(board: { title: string }, meeting: Pick<Meeting, 'date'>, extension: 'png' | 'svg' | 'xlsx'): string {
+  return joinedName(['tableau', asciiSlug(board.title), isoDatePart(meeting.date)], extension);
+}

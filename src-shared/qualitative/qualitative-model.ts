@@ -1,5 +1,7 @@
 import type { ActionSheetStatus, AfomQuadrant, ObservationSourceKind } from './qualitative-vocabulary';
-import type { QualitativeCollection } from './qualitative-structure';
+import type { BoardSource, QualitativeCollection } from './qualitative-structure';
+
+export type { BoardSource } from './qualitative-structure';
 
 /**
  * Plain, immutable snapshots of the qualitative diagnostic, for views and exports. Links point only
@@ -29,6 +31,8 @@ export interface Observation extends RecordTimes {
   author: string;
   quotes: Quote[];
   indicatorCodes: string[];
+  /** The workshop cards or clusters it was made from, deleted ones included (the page says so). */
+  boardSources: BoardSource[];
 }
 
 export interface AfomItem extends RecordTimes {
@@ -48,6 +52,8 @@ export interface Enjeu extends RecordTimes {
   order: string;
   observationIds: string[];
   indicatorCodes: string[];
+  /** The workshop cards or clusters it was made from, deleted ones included (the page says so). */
+  boardSources: BoardSource[];
 }
 
 export interface Orientation extends RecordTimes {
@@ -105,6 +111,8 @@ export interface ActionSheet extends RecordTimes {
   evaluationIndicators: EvaluationIndicator[];
   status: ActionSheetStatus;
   order: string;
+  /** The workshop cards or clusters it was made from, deleted ones included (the page says so). */
+  boardSources: BoardSource[];
 }
 
 /** A record in the trash, as its section's "Corbeille" lists it. */

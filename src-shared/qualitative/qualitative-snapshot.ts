@@ -24,7 +24,9 @@ import {
   ORIENTATION_FIELD,
   QUOTE_FIELD,
   RECORD_FIELD,
+  parseBoardSourceKey,
   qualitativeCollection,
+  type BoardSource,
   type QualitativeCollection,
 } from './qualitative-structure';
 import {
@@ -70,6 +72,13 @@ function keysOf(record: Y.Map<unknown>, field: string): string[] {
   return links instanceof Y.Map ? [...links.keys()].filter((key) => links.get(key) === true).sort() : [];
 }
 
+/** Links to workshop cards, kept even when the card is gone: the record's page says « carte supprimée ». */
+function boardSourcesOf(record: Y.Map<unknown>, field: string): BoardSource[] {
+  return keysOf(record, field)
+    .map(parseBoardSourceKey)
+    .filter((source): source is BoardSource => source !== null);
+}
+
 function entriesOf<T extends { id: string; order: string }>(record: Y.Map<unknown>, field: string, read: (id: string, entry: Y.Map<unknown>) => T): T[] {
   const list = record.get(field);
   if (!(list instanceof Y.Map)) return [];
@@ -103,6 +112,7 @@ function readObservation(id: string, record: Y.Map<unknown>): Observation {
     author: plainString(record.get(OBSERVATION_FIELD.author)),
     quotes: entriesOf(record, OBSERVATION_FIELD.quotes, readQuote),
     indicatorCodes: keysOf(record, OBSERVATION_FIELD.indicators),
+    boardSources: boardSourcesOf(record, OBSERVATION_FIELD.boardCards),
   };
 }
 
@@ -129,6 +139,7 @@ function readEnjeu(id: string, record: Y.Map<unknown>): Enjeu {
     order: orderKey(record),
     observationIds: keysOf(record, ENJEU_FIELD.observations),
     indicatorCodes: keysOf(record, ENJEU_FIELD.indicators),
+    boardSources: boardSourcesOf(record, ENJEU_FIELD.boardCards),
   };
 }
 
@@ -196,6 +207,7 @@ function readActionSheet(id: string, record: Y.Map<unknown>): ActionSheet {
     evaluationIndicators: entriesOf(record, ACTION_SHEET_FIELD.evaluationIndicators, readEvaluationIndicator),
     status: isActionSheetStatus(status) ? status : DEFAULT_ACTION_SHEET_STATUS,
     order: orderKey(record),
+    boardSources: boardSourcesOf(record, ACTION_SHEET_FIELD.boardCards),
   };
 }
 

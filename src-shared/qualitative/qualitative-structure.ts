@@ -38,6 +38,8 @@ export const OBSERVATION_FIELD = {
   author: 'author',
   quotes: 'quotes',
   indicators: 'indicators',
+  /** Nested Y.Map: boardSourceKey(board, card or cluster) → true, the workshop cards it was made from. */
+  boardCards: 'boardCards',
 } as const;
 
 export const QUOTE_FIELD = {
@@ -57,6 +59,8 @@ export const ENJEU_FIELD = {
   theme: 'theme',
   observations: 'observations',
   indicators: 'indicators',
+  /** Nested Y.Map: boardSourceKey(board, card or cluster) → true, the workshop cards it was made from. */
+  boardCards: 'boardCards',
 } as const;
 
 export const ORIENTATION_FIELD = {
@@ -84,6 +88,8 @@ export const ACTION_SHEET_FIELD = {
   expectedResults: 'expectedResults',
   evaluationIndicators: 'evaluationIndicators',
   status: 'status',
+  /** Nested Y.Map: boardSourceKey(board, card or cluster) → true, the workshop cards it was made from. */
+  boardCards: 'boardCards',
 } as const;
 
 export const ACTION_STEP_FIELD = {
@@ -120,6 +126,26 @@ export const ACTION_SHEET_TEXT_FIELDS = [
 ] as const;
 
 export type ActionSheetTextField = (typeof ACTION_SHEET_TEXT_FIELDS)[number];
+
+/** A workshop card, or a cluster of cards, a record was made from (see boards/board-diagnostic-links.ts). */
+export type BoardSource = { boardId: string; cardId: string } | { boardId: string; clusterId: string };
+
+const CLUSTER_PREFIX = 'cluster:';
+
+/** "board/card" or "board/cluster:id": board, card and cluster ids are uuids, so neither separator occurs in them. */
+export function boardSourceKey(source: BoardSource): string {
+  return 'cardId' in source ? `${source.boardId}/${source.cardId}` : `${source.boardId}/${CLUSTER_PREFIX}${source.clusterId}`;
+}
+
+export function parseBoardSourceKey(key: string): BoardSource | null {
+  const separator = key.indexOf('/');
+  if (separator <= 0 || separator === key.length - 1) return null;
+  const boardId = key.slice(0, separator);
+  const item = key.slice(separator + 1);
+  if (!item.startsWith(CLUSTER_PREFIX)) return { boardId, cardId: item };
+  const clusterId = item.slice(CLUSTER_PREFIX.length);
+  return clusterId === '' ? null : { boardId, clusterId };
+}
 
 export function qualitativeCollection(doc: Y.Doc, collection: QualitativeCollection): Y.Map<Y.Map<unknown>> {
   return diagnosticCollection(doc, QUALITATIVE_COLLECTIONS[collection]);

@@ -11,6 +11,7 @@ import { actionSheetLabel } from '@shared/qualitative/qualitative-snapshot';
 import { validateLongText, validateShortText, validateTitle } from '@shared/qualitative/qualitative-validation';
 import { ACTION_SHEET_STATUSES, type ActionSheetStatus } from '@shared/qualitative/qualitative-vocabulary';
 import { LOCAL_ORIGIN } from '../../app/local-origin';
+import { WorkshopOrigins } from '../board-diagnostic/workshop-origins';
 import { RecordPage, type QualitativePageProps } from '../diagnostic-links/record-page';
 import { SavedAmountField, SavedSelect, SavedTextField } from '../diagnostic-links/saved-fields';
 import { EnjeuChecklist } from '../enjeux/enjeu-checklist';
@@ -56,6 +57,7 @@ export function ActionSheetPage({ doc, missionId, snapshot, sheet, definitions, 
 
   return (
     <RecordPage missionId={missionId} collection="actionSheets" recordId={id} title={actionSheetLabel(sheet)} readOnly={readOnly} onTrash={() => onTrash(sheet)}>
+      <WorkshopOrigins doc={doc} missionId={missionId} sources={sheet.boardSources} />
       <form className="form qualitative-form" onSubmit={(event) => event.preventDefault()} aria-label="Identification et rattachement de la fiche">
         <div className="field-row">
           <ActionSheetNumberField doc={doc} missionId={missionId} sheet={sheet} sameNumber={sameNumber} readOnly={readOnly} />

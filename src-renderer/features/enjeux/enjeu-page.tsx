@@ -6,6 +6,7 @@ import { actionSheetLabel } from '@shared/qualitative/qualitative-snapshot';
 import { validateLongText, validateTitle } from '@shared/qualitative/qualitative-validation';
 import { actionSheetStatusLabel, QUALITATIVE_THEMES } from '@shared/qualitative/qualitative-vocabulary';
 import { LOCAL_ORIGIN } from '../../app/local-origin';
+import { WorkshopOrigins } from '../board-diagnostic/workshop-origins';
 import { IndicatorChecklist } from '../diagnostic-links/indicator-checklist';
 import { LinkedRecords } from '../diagnostic-links/linked-records';
 import { MoveButtons } from '../diagnostic-links/move-buttons';
@@ -37,6 +38,7 @@ export function EnjeuPage({ doc, missionId, snapshot, enjeu, indicators, readOnl
       readOnly={readOnly}
       onTrash={() => onTrash(enjeu)}
     >
+      <WorkshopOrigins doc={doc} missionId={missionId} sources={enjeu.boardSources} />
       <form className="form qualitative-form" onSubmit={(event) => event.preventDefault()} aria-label="Contenu de l’enjeu">
         <SavedTextField label="Titre" value={enjeu.title} required readOnly={readOnly} validate={validateTitle} onSave={(title) => save({ title })} />
         <SavedTextField label="Description" value={enjeu.description} multiline readOnly={readOnly} validate={validateLongText} onSave={(description) => save({ description })} />

@@ -10,6 +10,7 @@ import { actionSheetLabel, excerpt } from '@shared/qualitative/qualitative-snaps
 import { validateObservationText, validateOptionalDate, validateShortText } from '@shared/qualitative/qualitative-validation';
 import { afomQuadrantLabel, OBSERVATION_SOURCE_KINDS, QUALITATIVE_THEMES, type ObservationSourceKind } from '@shared/qualitative/qualitative-vocabulary';
 import { LOCAL_ORIGIN } from '../../app/local-origin';
+import { WorkshopOrigins } from '../board-diagnostic/workshop-origins';
 import { IndicatorChecklist } from '../diagnostic-links/indicator-checklist';
 import { LinkedRecords } from '../diagnostic-links/linked-records';
 import { recordHref } from '../diagnostic-links/qualitative-routes';
@@ -40,6 +41,7 @@ export function ObservationPage({ doc, missionId, snapshot, observation, indicat
       readOnly={readOnly}
       onTrash={() => onTrash(observation)}
     >
+      <WorkshopOrigins doc={doc} missionId={missionId} sources={observation.boardSources} />
       <form className="form qualitative-form" onSubmit={(event) => event.preventDefault()} aria-label="Contenu du constat">
         <SavedTextField label="Texte du constat" value={observation.text} multiline required readOnly={readOnly} validate={validateObservationText} onSave={(text) => save({ text })} />
         <div className="field-row">

@@ -56,6 +56,7 @@ describe('fiches actions', () => {
       coFunders: [],
       expectedResults: '',
       evaluationIndicators: [],
+      boardSources: [],
       status: 'a-lancer',
       order: expect.any(String),
       createdAt: LATER,

@@ -30,6 +30,7 @@ describe('observations (constats)', () => {
         author: 'Claire Martin',
         quotes: [],
         indicatorCodes: [],
+        boardSources: [],
         createdAt: LATER,
         updatedAt: LATER,
       },
