@@ -1,4 +1,5 @@
 import type * as Y from 'yjs';
+import { repointBoardContact } from '@shared/boards/board-contacts';
 import { listWorkspaceMissions } from '@shared/documents/workspace-listing';
 import type { GeoCommune, GeoEpci } from '@shared/geography/geography';
 import { newId } from '@shared/model/ids';
@@ -159,8 +160,9 @@ export class WorkspaceSession {
   }
 
   /**
-   * Two contacts merged (here or by a colleague): their attendance moves to the survivor in every
-   * mission, so lists and statistics count the person once and an erasure finds everything.
+   * Two contacts merged (here or by a colleague): their attendance, cards and dots move to the
+   * survivor in every mission, so lists, statistics and votes count the person once and an
+   * erasure finds everything.
    */
   private async followMerges(directory: OpenDocument, mergedIds: readonly string[]): Promise<void> {
     const { aliases } = readDirectorySnapshot(directory.doc);
@@ -171,7 +173,10 @@ export class WorkspaceSession {
     if (moves.length === 0) return;
     for (const mission of await localMissions(this)) {
       if (mission.isReadOnly()) continue;
-      for (const [from, to] of moves) repointContact(mission.doc, from, to, MERGE_FOLLOW_UP_ORIGIN);
+      for (const [from, to] of moves) {
+        repointContact(mission.doc, from, to, MERGE_FOLLOW_UP_ORIGIN);
+        repointBoardContact(mission.doc, from, to, MERGE_FOLLOW_UP_ORIGIN);
+      }
     }
   }
 
