@@ -17,6 +17,8 @@ const ContactImportPage = lazy(() =>
 );
 const CheckInPage = lazy(() => import('../features/check-in/check-in-page').then((module) => ({ default: module.CheckInPage })));
 const GdprPage = lazy(() => import('../features/gdpr/gdpr-page').then((module) => ({ default: module.GdprPage })));
+const BoardPage = lazy(() => import('../features/boards/board-page').then((module) => ({ default: module.BoardPage })));
+const PresenterPage = lazy(() => import('../features/presenter/presenter-page').then((module) => ({ default: module.PresenterPage })));
 
 /** Menu commands that do not depend on the open page; undo, redo and export are handled by the mission page. */
 function useGlobalMenuCommands(): void {
@@ -71,6 +73,9 @@ function Shell() {
           <Route<{ id: string; meeting: string }> path="/missions/:id/emargement/:meeting">
             {(params) => <CheckInPage missionId={decodeURIComponent(params.id)} meetingId={decodeURIComponent(params.meeting)} />}
           </Route>
+          <Route<{ id: string; board: string }> path="/missions/:id/tableaux/:board">
+            {(params) => <BoardPage missionId={decodeURIComponent(params.id)} boardId={decodeURIComponent(params.board)} />}
+          </Route>
           <Route<{ id: string; section?: string; item?: string }> path="/missions/:id/:section?/:item?">
             {(params) => (
               <MissionPage
@@ -99,10 +104,26 @@ function Shell() {
   );
 }
 
+/** The projector's window shows the board alone: no header, no navigation, nothing to tab through. */
+function PresenterShell({ missionId, boardId }: { missionId: string; boardId: string }) {
+  return (
+    <Suspense fallback={<p role="status">Chargement…</p>}>
+      <PresenterPage missionId={missionId} boardId={boardId} />
+    </Suspense>
+  );
+}
+
 export function App() {
   return (
     <Router hook={useHashLocation}>
-      <Shell />
+      <Switch>
+        <Route<{ id: string; board: string }> path="/missions/:id/tableaux/:board/projection">
+          {(params) => <PresenterShell missionId={decodeURIComponent(params.id)} boardId={decodeURIComponent(params.board)} />}
+        </Route>
+        <Route>
+          <Shell />
+        </Route>
+      </Switch>
     </Router>
   );
 }

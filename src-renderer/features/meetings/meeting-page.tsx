@@ -4,6 +4,7 @@ import type { Meeting } from '@shared/meetings/meeting-model';
 import { ROUTES } from '../../app/routes';
 import { attempt } from '../diagnostic-links/operation-error';
 import { MeetingDocuments } from '../meeting-documents/meeting-documents';
+import { MeetingBoards } from '../boards/meeting-boards';
 import { MeetingPhotos } from '../meeting-photos/meeting-photos';
 import { InvitationList, type InvitationListProps } from './invitation-list';
 import { MeetingDetails } from './meeting-details';
@@ -45,6 +46,7 @@ export function MeetingPage({ missionId, missionDoc, directoryDoc, directory, me
         <MeetingDocuments missionId={missionId} meetingId={meeting.id} />
       </div>
       <MeetingDetails doc={missionDoc} meeting={meeting} communes={communes} readOnly={readOnly} />
+      <MeetingBoards missionId={missionId} missionDoc={missionDoc} meeting={meeting} readOnly={readOnly} />
       <MeetingPhotos missionDoc={missionDoc} meeting={meeting} readOnly={readOnly} layout="page" />
       <InvitationList missionDoc={missionDoc} directoryDoc={directoryDoc} directory={directory} meeting={meeting} communes={communes} readOnly={readOnly} />
       {!readOnly && (

@@ -1,0 +1,146 @@
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { CARD_HEIGHT, CARD_WIDTH } from '@shared/boards/board-templates';
+import { MAX_CARD_TEXT_LENGTH, MAX_TITLE_LENGTH } from '@shared/boards/board-model';
+import { CLUSTER_TITLE_HEIGHT } from './board-geometry';
+
+interface CardEditorProps {
+  text: string;
+  x: number;
+  y: number;
+  /** Returns the refusal to show, or null once saved. */
+  onSave: (text: string) => string | null;
+  /** `returnFocus` after Enter or Escape; not when the user left the field for something else. */
+  onClose: (returnFocus: boolean) => void;
+}
+
+/**
+ * A card's text edited where the card is: Enter saves, Shift+Enter starts a new line, Escape
+ * gives up. Leaving the field saves, as a paper note keeps what was written on it.
+ */
+export function CardEditor({ text, x, y, onSave, onClose }: CardEditorProps) {
+  const [value, setValue] = useState(text);
+  const [error, setError] = useState<string | null>(null);
+  const field = useRef<HTMLTextAreaElement>(null);
+  const done = useRef(false);
+
+  useEffect(() => {
+    field.current?.focus({ preventScroll: true });
+    field.current?.select();
+  }, []);
+
+  /** On Enter a refusal keeps the field open with its reason; on leaving the field the card keeps its old text. */
+  function save(leaving: boolean) {
+    if (done.current) return;
+    const refusal = value === text ? null : onSave(value);
+    if (refusal !== null && !leaving) {
+      setError(refusal);
+      return;
+    }
+    done.current = true;
+    onClose(!leaving);
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
+    event.stopPropagation();
+    if (event.key === 'Enter' && !event.shiftKey) {
+      event.preventDefault();
+      save(false);
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      done.current = true;
+      onClose(true);
+    }
+  }
+
+  return (
+    <div className="board-editor" style={{ transform: `translate(${x}px, ${y}px)`, width: CARD_WIDTH * 1.5, minHeight: CARD_HEIGHT }}>
+      <textarea
+        ref={field}
+        className="board-editor__field"
+        aria-label="Texte de la carte"
+        aria-describedby="board-editor-hint"
+        aria-invalid={error !== null}
+        maxLength={MAX_CARD_TEXT_LENGTH}
+        value={value}
+        rows={4}
+        onChange={(event) => setValue(event.target.value)}
+        onKeyDown={onKeyDown}
+        onBlur={() => save(true)}
+      />
+      <p id="board-editor-hint" className="board-editor__hint">
+        Entrée : enregistrer · Maj+Entrée : nouvelle ligne · Échap : annuler
+      </p>
+      {error && (
+        <p className="field-error board-editor__error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+interface ClusterTitleEditorProps {
+  title: string;
+  x: number;
+  y: number;
+  width: number;
+  onSave: (title: string) => string | null;
+  onClose: (returnFocus: boolean) => void;
+}
+
+/** A cluster's title renamed on its outline (double click); the « Carte » panel offers the same by keyboard. */
+export function ClusterTitleEditor({ title, x, y, width, onSave, onClose }: ClusterTitleEditorProps) {
+  const [value, setValue] = useState(title);
+  const [error, setError] = useState<string | null>(null);
+  const field = useRef<HTMLInputElement>(null);
+  const done = useRef(false);
+
+  useEffect(() => {
+    field.current?.focus({ preventScroll: true });
+    field.current?.select();
+  }, []);
+
+  function save(leaving: boolean) {
+    if (done.current) return;
+    const refusal = value.trim() === title ? null : onSave(value);
+    if (refusal !== null && !leaving) {
+      setError(refusal);
+      return;
+    }
+    done.current = true;
+    onClose(!leaving);
+  }
+
+  return (
+    <div className="board-editor" style={{ transform: `translate(${x}px, ${y}px)`, width: Math.max(width, CARD_WIDTH) }}>
+      <input
+        ref={field}
+        type="text"
+        className="board-editor__field"
+        aria-label="Titre du regroupement"
+        aria-invalid={error !== null}
+        maxLength={MAX_TITLE_LENGTH}
+        value={value}
+        style={{ height: CLUSTER_TITLE_HEIGHT }}
+        onChange={(event) => setValue(event.target.value)}
+        onKeyDown={(event) => {
+          event.stopPropagation();
+          if (event.key === 'Enter') {
+            event.preventDefault();
+            save(false);
+          } else if (event.key === 'Escape') {
+            event.preventDefault();
+            done.current = true;
+            onClose(true);
+          }
+        }}
+        onBlur={() => save(true)}
+      />
+      {error && (
+        <p className="field-error board-editor__error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
