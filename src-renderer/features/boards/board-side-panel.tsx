@@ -23,12 +23,20 @@ interface BoardSidePanelProps {
 
 /**
  * The panels beside the board, as tabs (WAI-ARIA tabs pattern: arrow keys move between tabs,
- * Home and End reach the ends, Tab goes into the open panel). Only the open panel is drawn.
+ * Home and End reach the ends, Tab goes into the open panel). A panel is drawn from its first
+ * opening on and then only hidden, so switching tabs keeps what it holds (the voter chosen, the
+ * vote mode): a facilitator goes back and forth between the card and the dots all the time.
  */
 export function BoardSidePanel({ panelProps, cardPanel }: BoardSidePanelProps) {
   const id = useId();
-  const [open, setOpen] = useState<TabId>('card');
+  const [open, setOpenTab] = useState<TabId>('card');
+  const [opened, setOpened] = useState<ReadonlySet<TabId>>(() => new Set<TabId>(['card']));
   const tabs = useRef(new Map<TabId, HTMLButtonElement>());
+
+  function setOpen(tab: TabId) {
+    setOpenTab(tab);
+    setOpened((previous) => (previous.has(tab) ? previous : new Set([...previous, tab])));
+  }
 
   function onKeyDown(event: KeyboardEvent<HTMLButtonElement>) {
     const index = TABS.findIndex((tab) => tab.id === open);
@@ -78,7 +86,7 @@ export function BoardSidePanel({ panelProps, cardPanel }: BoardSidePanelProps) {
           hidden={tab.id !== open}
           className="board-side__panel"
         >
-          {tab.id === open && <OpenPanel tab={tab.id} panelProps={panelProps} cardPanel={cardPanel} />}
+          {opened.has(tab.id) && <OpenPanel tab={tab.id} panelProps={panelProps} cardPanel={cardPanel} />}
         </div>
       ))}
     </aside>

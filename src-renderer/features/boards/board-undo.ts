@@ -1,7 +1,7 @@
 import { useCallback, useSyncExternalStore } from 'react';
 import * as Y from 'yjs';
 import { boardRecord } from '@shared/boards/board-snapshot';
-import { LOCAL_ORIGIN } from '../../app/local-origin';
+import { LOCAL_ORIGIN, clearHistoryOnErasure } from '../../app/local-origin';
 
 /**
  * The facilitator's undo history of one board. Its scope is the board's own map, so undoing on the
@@ -20,6 +20,7 @@ function managerOf(board: Y.Map<unknown>): Y.UndoManager {
   let manager = managers.get(board);
   if (!manager) {
     manager = createBoardUndoManager(board);
+    if (board.doc) clearHistoryOnErasure(board.doc, manager);
     managers.set(board, manager);
   }
   return manager;
