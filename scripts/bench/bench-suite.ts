@@ -3,12 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { machineInfo, type Log } from './bench-environment';
 import { withBenchPages } from './bench-servers';
+import { runBoardsBench } from './board-bench';
 import { runImportBench } from './import-bench';
 import { runIndicatorsBench } from './indicators-bench';
 import { runStartupBench } from './startup-bench';
 import { roundMs } from './statistics';
 
-export const BENCHMARKS = ['startup', 'import', 'indicators'] as const;
+export const BENCHMARKS = ['startup', 'import', 'indicators', 'boards'] as const;
 export type BenchmarkName = (typeof BENCHMARKS)[number];
 
 function isBenchmarkName(name: string): name is BenchmarkName {
@@ -42,6 +43,7 @@ export async function runBenchmarks(selection: readonly BenchmarkName[], log: Lo
         buildMs = roundMs(builtInMs);
         if (selection.includes('startup')) benchmarks.startup = await runStartupBench(pages, workDir, log);
         if (selection.includes('indicators')) benchmarks.indicators = await runIndicatorsBench(pages, workDir, log);
+        if (selection.includes('boards')) benchmarks.boards = await runBoardsBench(pages, workDir, log);
       });
     }
     return {

@@ -156,7 +156,8 @@ export function readTimer(board: Y.Map<unknown>): BoardTimer {
   };
 }
 
-function readSummary(id: string, board: Y.Map<unknown>): BoardSummary {
+/** `cardCount` when the caller has the cards already: a Y.Map's size walks all its entries. */
+function readSummary(id: string, board: Y.Map<unknown>, cardCount?: number): BoardSummary {
   const template = board.get(BOARD_FIELD.template);
   return {
     id,
@@ -166,7 +167,7 @@ function readSummary(id: string, board: Y.Map<unknown>): BoardSummary {
     createdAt: finiteOr(board.get(BOARD_FIELD.createdAt), 0),
     updatedAt: finiteOr(board.get(BOARD_FIELD.updatedAt), 0),
     trashed: typeof board.get(BOARD_FIELD.trashedAt) === 'number',
-    cardCount: nestedMap(board, BOARD_FIELD.cards)?.size ?? 0,
+    cardCount: cardCount ?? nestedMap(board, BOARD_FIELD.cards)?.size ?? 0,
   };
 }
 
@@ -188,7 +189,7 @@ export function boardRecord(doc: Y.Doc, boardId: string): Y.Map<unknown> | null 
 
 /** Assembles a board from its parts; a view that keeps its cards up to date itself passes them in. */
 export function assembleBoard(id: string, board: Y.Map<unknown>, cards: BoardCard[]): Board {
-  const summary = readSummary(id, board);
+  const summary = readSummary(id, board, cards.length);
   const cardIds = new Set(cards.map((card) => card.id));
   const activeZone = stringOrNull(board.get(BOARD_FIELD.activeZone));
   const zones = readZones(board);

@@ -9,6 +9,24 @@ import { assembleBoard, boardRecord, compareCards, readCard } from '@shared/boar
  * moved card is read again alone, and every other card keeps its object, so a view memoised on
  * card objects redraws one card. A board of 2,000 cards is read whole only once.
  */
+/**
+ * New cards are nearly always the latest captured: each goes in by binary search, so a capture
+ * costs no sort of the whole board.
+ */
+function insertSorted(result: BoardCard[], added: readonly BoardCard[]): BoardCard[] {
+  for (const card of added) {
+    let low = 0;
+    let high = result.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (compareCards(result[middle]!, card) < 0) low = middle + 1;
+      else high = middle;
+    }
+    result.splice(low, 0, card);
+  }
+  return result;
+}
+
 class BoardReading {
   private board: Y.Map<unknown> | null = null;
   private readonly cards = new Map<string, BoardCard>();
@@ -51,12 +69,10 @@ class BoardReading {
     const board = this.board;
     if (!board) return;
     const cardsMap = board.get(BOARD_FIELD.cards);
-    let membershipChanged = false;
     const touched = new Set<string>();
     for (const event of events) {
       const [field, cardId] = event.path;
       if (event.target === cardsMap) {
-        membershipChanged = true;
         for (const key of (event as Y.YMapEvent<unknown>).keysChanged) touched.add(key);
       } else if (event.target === board && (event as Y.YMapEvent<unknown>).keysChanged.has(BOARD_FIELD.cards)) {
         this.readAll();
@@ -67,18 +83,22 @@ class BoardReading {
       }
     }
     if (touched.size > 0 && cardsMap instanceof Y.Map) {
+      const added: BoardCard[] = [];
       for (const id of touched) {
         const record = cardsMap.get(id);
         if (record instanceof Y.Map) {
-          if (!this.cards.has(id)) membershipChanged = true;
-          this.cards.set(id, readCard(id, record));
-        } else if (this.cards.delete(id)) {
-          membershipChanged = true;
+          const card = readCard(id, record);
+          if (!this.cards.has(id)) added.push(card);
+          this.cards.set(id, card);
+        } else {
+          this.cards.delete(id);
         }
       }
-      this.sorted = membershipChanged
-        ? [...this.cards.values()].sort(compareCards)
-        : this.sorted.map((card) => (touched.has(card.id) ? (this.cards.get(card.id) ?? card) : card));
+      const kept = this.sorted.flatMap((card) => {
+        const current = this.cards.get(card.id);
+        return current ? [current] : [];
+      });
+      this.sorted = added.length === 0 ? kept : insertSorted(kept, added);
     }
     this.snapshot = assembleBoard(this.boardId, board, this.sorted);
     this.notify();
