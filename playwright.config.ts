@@ -19,9 +19,7 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   workers: 2,
-  // One retry: under a full parallel run, the storage purge that ends an erasure has been seen to
-  // stall about one run in three (see the closing note of issue 4); alone it always completes.
-  retries: 1,
+  retries: 0,
   reporter: [['list']],
   globalTeardown: './tests/e2e/remove-sync-data.ts',
   use: {
