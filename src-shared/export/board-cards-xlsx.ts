@@ -6,7 +6,17 @@ import { matrixScores, positionsAreScores } from '../boards/board-templates';
 import { formatDateTime } from '../format/french-format';
 import { meetingKindLabel, type Meeting } from '../meetings/meeting-model';
 import { formatLongIsoDate } from './sign-in-sheet-content';
-import { a4PageSetup, estimatedWrappedRowHeight, excelHeaderFooterText, NARROW_MARGINS } from './xlsx-print';
+import {
+  a4PageSetup,
+  addWrappedRow,
+  BASE_FONT,
+  estimatedWrappedRowHeight,
+  excelHeaderFooterText,
+  NARROW_MARGINS,
+  NOTE_FONT,
+  TITLE_FONT,
+  writeHeaderRow,
+} from './xlsx-print';
 
 /** What the workbook of a board's cards is made from: the board as read, and names for its authors. */
 export interface BoardCardsWorkbook {
@@ -18,15 +28,8 @@ export interface BoardCardsWorkbook {
   generatedAt: Date;
 }
 
-const BASE_FONT: Partial<ExcelJS.Font> = { name: 'Arial', size: 10 };
-const TITLE_FONT: Partial<ExcelJS.Font> = { name: 'Arial', size: 14, bold: true, color: { argb: 'FF2F5D3A' } };
-const NOTE_FONT: Partial<ExcelJS.Font> = { ...BASE_FONT, italic: true, color: { argb: 'FF5A5A5A' } };
-const HEADER_FONT: Partial<ExcelJS.Font> = { ...BASE_FONT, bold: true, color: { argb: 'FFFFFFFF' } };
-const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF2F5D3A' } };
-
 /** Title, subtitle, a gap, then the column headers. */
 const HEADER_ROW = 4;
-const MIN_ROW_HEIGHT = 15;
 const WHOLE_NUMBER = '0';
 const ONE_DECIMAL = '0.0';
 const DATE_TIME = 'dd/mm/yyyy hh:mm';
@@ -138,26 +141,11 @@ function addTableSheet<Row>(workbook: ExcelJS.Workbook, content: SheetContent<Ro
   const subtitleWidth = columns.reduce((total, column) => total + column.width, 0);
   sheet.getRow(2).height = estimatedWrappedRowHeight(content.subtitle, subtitleWidth, BASE_FONT.size ?? 10);
 
-  const header = sheet.getRow(HEADER_ROW);
-  header.values = columns.map((column) => column.header);
-  header.height = 30;
-  header.eachCell((headerCell) => {
-    headerCell.font = HEADER_FONT;
-    headerCell.fill = HEADER_FILL;
-    headerCell.alignment = { vertical: 'middle', wrapText: true };
-  });
+  writeHeaderRow(sheet.getRow(HEADER_ROW), columns.map((column) => column.header));
 
+  const widths = columns.map((column) => column.width);
   for (const row of content.rows) {
-    const values = columns.map((column) => column.value(row));
-    const added = sheet.addRow(values);
-    added.alignment = { vertical: 'top', wrapText: true };
-    // LibreOffice keeps the default height on rows it opens, so a wrapped cell would spill over the next row.
-    added.height = Math.max(
-      MIN_ROW_HEIGHT,
-      ...values.map((value, index) =>
-        typeof value === 'string' ? estimatedWrappedRowHeight(value, columns[index]?.width ?? 10, BASE_FONT.size ?? 10) : MIN_ROW_HEIGHT,
-      ),
-    );
+    addWrappedRow(sheet, columns.map((column) => column.value(row)), widths);
   }
   if (content.rows.length === 0) sheet.addRow([content.empty]).getCell(1).font = NOTE_FONT;
   sheet.autoFilter = `A${HEADER_ROW}:${lastColumn}${HEADER_ROW + content.rows.length}`;

@@ -3,7 +3,16 @@ import { formatDateTime, formatIsoDate } from '../format/french-format';
 import { consentAnswerLabel, invitationLabel } from '../gdpr/participation-labels';
 import { attendanceStatusLabel, meetingKindLabel, type AttendanceStatus, type ConsentAnswer, type MeetingKind } from '../meetings/meeting-model';
 import { formatLongIsoDate, meetingPlaceText } from './sign-in-sheet-content';
-import { a4PageSetup, estimatedWrappedRowHeight, excelHeaderFooterText, NARROW_MARGINS } from './xlsx-print';
+import {
+  a4PageSetup,
+  addWrappedRow,
+  BASE_FONT,
+  excelHeaderFooterText,
+  NARROW_MARGINS,
+  NOTE_FONT,
+  TITLE_FONT,
+  writeHeaderRow,
+} from './xlsx-print';
 
 /** A meeting a person came to, as the mission list names it. */
 export interface AttendedMeeting {
@@ -62,13 +71,6 @@ export interface MeetingParticipantList {
   rows: readonly MeetingParticipantListRow[];
 }
 
-const BASE_FONT: Partial<ExcelJS.Font> = { name: 'Arial', size: 10 };
-const TITLE_FONT: Partial<ExcelJS.Font> = { name: 'Arial', size: 14, bold: true, color: { argb: 'FF2F5D3A' } };
-const NOTE_FONT: Partial<ExcelJS.Font> = { ...BASE_FONT, italic: true, color: { argb: 'FF5A5A5A' } };
-const HEADER_FONT: Partial<ExcelJS.Font> = { ...BASE_FONT, bold: true, color: { argb: 'FFFFFFFF' } };
-const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF2F5D3A' } };
-
-const MIN_ROW_HEIGHT = 15;
 /** Title, subtitle, a gap, then the column headers. */
 const HEADER_ROW = 4;
 const NO_PARTICIPANT = 'Aucun participant.';
@@ -143,24 +145,11 @@ async function buildListWorkbook<Row>(content: ListContent<Row>): Promise<Uint8A
   subtitle.value = content.subtitle;
   subtitle.font = NOTE_FONT;
 
-  const header = sheet.getRow(HEADER_ROW);
-  header.values = columns.map((column) => column.header);
-  header.height = 30;
-  header.eachCell((headerCell) => {
-    headerCell.font = HEADER_FONT;
-    headerCell.fill = HEADER_FILL;
-    headerCell.alignment = { vertical: 'middle', wrapText: true };
-  });
+  writeHeaderRow(sheet.getRow(HEADER_ROW), columns.map((column) => column.header));
 
+  const widths = columns.map((column) => column.width);
   for (const row of content.rows) {
-    const values = columns.map((column) => column.value(row));
-    const added = sheet.addRow(values);
-    added.alignment = { vertical: 'top', wrapText: true };
-    // LibreOffice keeps the default height on rows it opens, so a wrapped cell would spill over the next row.
-    added.height = Math.max(
-      MIN_ROW_HEIGHT,
-      ...values.map((value, index) => estimatedWrappedRowHeight(String(value), columns[index]?.width ?? 10, BASE_FONT.size ?? 10)),
-    );
+    addWrappedRow(sheet, columns.map((column) => column.value(row)), widths);
   }
   if (content.rows.length === 0) sheet.addRow([NO_PARTICIPANT]).getCell(1).font = NOTE_FONT;
   sheet.autoFilter = `A${HEADER_ROW}:${lastColumn}${HEADER_ROW + content.rows.length}`;

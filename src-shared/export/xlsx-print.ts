@@ -38,3 +38,38 @@ export function estimatedWrappedRowHeight(text: string, lineWidthUnits: number, 
 export function excelHeaderFooterText(text: string): string {
   return text.replace(/&/g, '&&');
 }
+
+/** The fonts and header colours of Bocage's tables, the same in every workbook it writes. */
+export const BASE_FONT: Partial<ExcelJS.Font> = { name: 'Arial', size: 10 };
+export const TITLE_FONT: Partial<ExcelJS.Font> = { name: 'Arial', size: 14, bold: true, color: { argb: 'FF2F5D3A' } };
+export const NOTE_FONT: Partial<ExcelJS.Font> = { ...BASE_FONT, italic: true, color: { argb: 'FF5A5A5A' } };
+export const HEADER_FONT: Partial<ExcelJS.Font> = { ...BASE_FONT, bold: true, color: { argb: 'FFFFFFFF' } };
+export const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF2F5D3A' } };
+const MIN_ROW_HEIGHT = 15;
+
+/** Column headers in white on the header colour, wrapped, on a row tall enough for two lines. */
+export function writeHeaderRow(row: ExcelJS.Row, headers: readonly string[]): void {
+  row.values = [...headers];
+  row.height = 30;
+  row.eachCell((cell) => {
+    cell.font = HEADER_FONT;
+    cell.fill = HEADER_FILL;
+    cell.alignment = { vertical: 'middle', wrapText: true };
+  });
+}
+
+/**
+ * A table row whose text wraps in its column. Its height is set from the longest text, because
+ * LibreOffice keeps the default height on rows it opens and a wrapped cell would spill over the next.
+ */
+export function addWrappedRow(sheet: ExcelJS.Worksheet, values: readonly unknown[], columnWidths: readonly number[]): ExcelJS.Row {
+  const added = sheet.addRow([...values]);
+  added.alignment = { vertical: 'top', wrapText: true };
+  added.height = Math.max(
+    MIN_ROW_HEIGHT,
+    ...values.map((value, index) =>
+      typeof value === 'string' ? estimatedWrappedRowHeight(value, columnWidths[index] ?? 10, BASE_FONT.size ?? 10) : MIN_ROW_HEIGHT,
+    ),
+  );
+  return added;
+}
