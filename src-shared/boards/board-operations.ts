@@ -123,6 +123,33 @@ export interface NewBoardInput {
   title: string;
 }
 
+/**
+ * A board with its template's zones and every nested collection made at once: two replicas
+ * creating one of them later, concurrently, would keep only one of the two.
+ */
+function insertBoard(doc: Y.Doc, id: string, input: NewBoardInput, now: number): Y.Map<unknown> {
+  const board = new Y.Map<unknown>();
+  boardsMap(doc).set(id, board);
+  board.set(BOARD_FIELD.meetingId, input.meetingId);
+  board.set(BOARD_FIELD.template, input.template);
+  board.set(BOARD_FIELD.title, input.title);
+  board.set(BOARD_FIELD.createdAt, now);
+  board.set(BOARD_FIELD.round, 1);
+  const zones = new Y.Map<Y.Map<unknown>>();
+  board.set(BOARD_FIELD.zones, zones);
+  let previous: { id: string; order: string }[] = [];
+  for (const seed of templateZones(input.template)) {
+    const order = keyAfterLast(previous);
+    const zone = new Y.Map<unknown>();
+    zones.set(seed.id, zone);
+    zone.set(ZONE_FIELD.title, seed.title);
+    zone.set(ZONE_FIELD.order, order);
+    previous = [...previous, { id: seed.id, order }];
+  }
+  for (const field of [BOARD_FIELD.cards, BOARD_FIELD.clusters, BOARD_FIELD.votes, BOARD_FIELD.tallies]) board.set(field, new Y.Map());
+  return board;
+}
+
 export function createBoard(doc: Y.Doc, origin: unknown, input: NewBoardInput, now: number): string {
   return runOperation(doc, origin, () => {
     const meeting = meetingsMap(doc).get(input.meetingId);
@@ -134,28 +161,7 @@ export function createBoard(doc: Y.Doc, origin: unknown, input: NewBoardInput, n
     const title = cleanTitle(input.title, 'Le titre du tableau');
     if (title === '') throw new InvalidOperationError('Donnez un titre au tableau.');
     const id = newId();
-    const board = new Y.Map<unknown>();
-    boardsMap(doc).set(id, board);
-    board.set(BOARD_FIELD.meetingId, input.meetingId);
-    board.set(BOARD_FIELD.template, input.template);
-    board.set(BOARD_FIELD.title, title);
-    board.set(BOARD_FIELD.createdAt, now);
-    board.set(BOARD_FIELD.round, 1);
-    const zones = new Y.Map<Y.Map<unknown>>();
-    board.set(BOARD_FIELD.zones, zones);
-    let previous: { id: string; order: string }[] = [];
-    for (const seed of templateZones(input.template)) {
-      const order = keyAfterLast(previous);
-      const zone = new Y.Map<unknown>();
-      zones.set(seed.id, zone);
-      zone.set(ZONE_FIELD.title, seed.title);
-      zone.set(ZONE_FIELD.order, order);
-      previous = [...previous, { id: seed.id, order }];
-    }
-    board.set(BOARD_FIELD.cards, new Y.Map());
-    board.set(BOARD_FIELD.clusters, new Y.Map());
-    board.set(BOARD_FIELD.votes, new Y.Map());
-    board.set(BOARD_FIELD.tallies, new Y.Map());
+    const board = insertBoard(doc, id, { ...input, title }, now);
     if (input.template === 'six-hats') board.set(BOARD_FIELD.activeZone, templateZones('six-hats')[0]!.id);
     touch(doc, board, now);
     return id;
@@ -644,31 +650,19 @@ export function convertProblemTree(doc: Y.Doc, origin: unknown, boardId: string,
     const source = requireOpenBoard(doc, boardId);
     if (templateOf(source) !== 'problem-tree') throw new InvalidOperationError('Seul un arbre à problèmes se convertit en arbre à objectifs.');
     const id = newId();
-    const board = new Y.Map<unknown>();
-    boardsMap(doc).set(id, board);
     const sourceTitle = String(source.get(BOARD_FIELD.title) ?? '');
-    board.set(BOARD_FIELD.meetingId, String(source.get(BOARD_FIELD.meetingId) ?? ''));
-    board.set(BOARD_FIELD.template, 'objective-tree');
-    board.set(BOARD_FIELD.title, `Arbre à objectifs — ${sourceTitle}`.slice(0, MAX_TITLE_LENGTH));
-    board.set(BOARD_FIELD.createdAt, now);
-    board.set(BOARD_FIELD.round, 1);
+    const board = insertBoard(
+      doc,
+      id,
+      {
+        meetingId: String(source.get(BOARD_FIELD.meetingId) ?? ''),
+        template: 'objective-tree',
+        title: `Arbre à objectifs — ${sourceTitle}`.slice(0, MAX_TITLE_LENGTH),
+      },
+      now,
+    );
     board.set(BOARD_FIELD.sourceBoard, boardId);
-    const zones = new Y.Map<Y.Map<unknown>>();
-    board.set(BOARD_FIELD.zones, zones);
-    let previous: { id: string; order: string }[] = [];
-    for (const seed of templateZones('objective-tree')) {
-      const order = keyAfterLast(previous);
-      const zone = new Y.Map<unknown>();
-      zones.set(seed.id, zone);
-      zone.set(ZONE_FIELD.title, seed.title);
-      zone.set(ZONE_FIELD.order, order);
-      previous = [...previous, { id: seed.id, order }];
-    }
-    const cards = new Y.Map<Y.Map<unknown>>();
-    board.set(BOARD_FIELD.cards, cards);
-    board.set(BOARD_FIELD.clusters, new Y.Map());
-    board.set(BOARD_FIELD.votes, new Y.Map());
-    board.set(BOARD_FIELD.tallies, new Y.Map());
+    const cards = childMap<Y.Map<unknown>>(board, BOARD_FIELD.cards);
     childMap<Y.Map<unknown>>(source, BOARD_FIELD.cards).forEach((sourceCard, sourceId) => {
       if (!(sourceCard instanceof Y.Map)) return;
       const read = readCard(sourceId, sourceCard);
