@@ -53,7 +53,7 @@ async function addDot(page: Page, text: string): Promise<void> {
   await page.keyboard.press('Enter');
 }
 
-test('a workshop runs on an AFOM board: ten cards typed, grouped, voted by two participants, revealed, exported to Excel and turned into an enjeu', async ({ page }) => {
+test('a workshop runs on an AFOM board: ten cards typed, grouped, voted by two participants, revealed, exported to Excel, PNG and SVG, and turned into an enjeu', async ({ page }) => {
   await createMission(page, 'CTG du Pays de Mormal', ['Amiens']);
   await createMeetingWithInvitees(page, [
     ['Dupont', 'Claire'],
@@ -133,6 +133,15 @@ test('a workshop runs on an AFOM board: ten cards typed, grouped, voted by two p
   expect(byText.get('Le départ des jeunes')?.[column('Zone')]).toBe('Menaces');
   const results = tableFrom(await sheetRows(path, 'Résultats du vote'), 'Texte');
   expect(results.body[0]).toEqual(expect.arrayContaining([1, 'Peu de médecins', 3]));
+
+  // The board as pictures: a real PNG, and an SVG holding every card's text.
+  const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Image PNG' }).click()]);
+  expect(png.suggestedFilename()).toMatch(/^tableau-.*\.png$/);
+  expect([...readFileSync(await png.path()).subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  const [svg] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Image SVG' }).click()]);
+  const drawing = readFileSync(await svg.path(), 'utf8');
+  expect(drawing).toContain(BOARD);
+  for (const text of Object.values(CARDS).flat()) expect(drawing).toContain(text);
   expect(await seriousViolations(page)).toEqual([]);
 
   // The winning card becomes an enjeu of the diagnostic, which links back to the board.
