@@ -8,15 +8,10 @@ import {
   unknownPopulationNote,
   type MissionExportOptions,
 } from './mission-summary';
-import { a4PageSetup, NORMAL_MARGINS } from './xlsx-print';
+import { a4PageSetup, BASE_FONT, HEADER_FILL, HEADER_FONT, NORMAL_MARGINS, NOTE_FONT } from './xlsx-print';
 
-const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF2F5D3A' } };
-/** Every font names its face: a font without one falls back to a serif in some spreadsheet apps. */
-const BASE_FONT: Partial<ExcelJS.Font> = { name: 'Arial', size: 10 };
 const BOLD_FONT: Partial<ExcelJS.Font> = { ...BASE_FONT, bold: true };
-const HEADER_FONT: Partial<ExcelJS.Font> = { ...BOLD_FONT, color: { argb: 'FFFFFFFF' } };
 const TOTAL_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEEF3EC' } };
-const NOTE_FONT: Partial<ExcelJS.Font> = { ...BASE_FONT, italic: true, color: { argb: 'FF5A5A5A' } };
 /** A literal space as thousands separator, so the figure reads French whatever the reader's locale. */
 const POPULATION_FORMAT = '# ##0';
 

@@ -39,7 +39,10 @@ export function excelHeaderFooterText(text: string): string {
   return text.replace(/&/g, '&&');
 }
 
-/** The fonts and header colours of Bocage's tables, the same in every workbook it writes. */
+/**
+ * The fonts and header colours of Bocage's tables, the same in every workbook it writes. Every
+ * font names its face: a font without one falls back to a serif in some spreadsheet apps.
+ */
 export const BASE_FONT: Partial<ExcelJS.Font> = { name: 'Arial', size: 10 };
 export const TITLE_FONT: Partial<ExcelJS.Font> = { name: 'Arial', size: 14, bold: true, color: { argb: 'FF2F5D3A' } };
 export const NOTE_FONT: Partial<ExcelJS.Font> = { ...BASE_FONT, italic: true, color: { argb: 'FF5A5A5A' } };

@@ -6,7 +6,7 @@
 import ExcelJS from 'exceljs';
 import { CONTACT_CATEGORIES, type GdprSettings } from '../directory/contact-model';
 import { heading } from '../export/docx-blocks';
-import { a4PageSetup, estimatedWrappedRowHeight, excelHeaderFooterText, NORMAL_MARGINS } from '../export/xlsx-print';
+import { a4PageSetup, BASE_FONT, estimatedWrappedRowHeight, excelHeaderFooterText, HEADER_FILL, HEADER_FONT, NORMAL_MARGINS } from '../export/xlsx-print';
 import { formatIsoDate } from '../format/french-format';
 import { bulletList, labelValueTable, note, packGdprDocument } from './gdpr-docx';
 import { missingGdprSettings, PROCESSING_PURPOSE, retentionDurationText, type MissingGdprSetting } from './gdpr-notice';
@@ -158,7 +158,6 @@ export function registerEntryDocx(entry: ProcessingRegisterEntry): Promise<Uint8
   });
 }
 
-const BASE_FONT: Partial<ExcelJS.Font> = { name: 'Arial', size: 10 };
 const LABEL_COLUMN_WIDTH = 30;
 const VALUE_COLUMN_WIDTH = 100;
 
@@ -176,8 +175,8 @@ export async function registerEntryXlsx(entry: ProcessingRegisterEntry): Promise
   ];
   const header = sheet.getRow(1);
   header.eachCell((headerCell) => {
-    headerCell.font = { ...BASE_FONT, bold: true, color: { argb: 'FFFFFFFF' } };
-    headerCell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF2F5D3A' } };
+    headerCell.font = HEADER_FONT;
+    headerCell.fill = HEADER_FILL;
   });
   for (const section of registerEntrySections(entry)) {
     section.values.forEach((value, index) => {
