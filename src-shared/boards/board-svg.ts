@@ -6,7 +6,18 @@
 import type { Board, BoardCard } from './board-model';
 import { BOARD_TEMPLATE_LABELS, CARD_COLOUR_STYLES, CARD_TEXT_COLOUR } from './board-model';
 import { cardVoteTotals } from './board-results';
-import { CARD_HEIGHT, CARD_WIDTH, ZONE_HEADER, ZONE_PADDING, cardBoardPosition, layoutBoard, positionsAreScores, type ZoneRect } from './board-templates';
+import {
+  CARD_HEIGHT,
+  CARD_WIDTH,
+  ZONE_HEADER,
+  ZONE_PADDING,
+  cardBoardPosition,
+  clusterCardBounds,
+  layoutBoard,
+  positionsAreScores,
+  type CardBox,
+  type ZoneRect,
+} from './board-templates';
 
 export interface BoardSvgOptions {
   /** The meeting the board belongs to, said under the board's title. */
@@ -140,13 +151,6 @@ export function escapeXml(text: string): string {
 
 // ——— Geometry ———
 
-interface Box {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-
 interface PlacedCard {
   card: BoardCard;
   x: number;
@@ -155,21 +159,21 @@ interface PlacedCard {
 
 interface ClusterOutline {
   title: string;
-  box: Box;
+  box: CardBox;
 }
 
 function clusterOutlines(board: Board, placed: readonly PlacedCard[]): ClusterOutline[] {
-  const outlines: ClusterOutline[] = [];
-  for (const cluster of board.clusters) {
-    const members = placed.filter(({ card }) => card.clusterId === cluster.id);
-    if (members.length === 0) continue;
-    const left = Math.min(...members.map((member) => member.x)) - CLUSTER_PADDING;
-    const top = Math.min(...members.map((member) => member.y)) - CLUSTER_PADDING;
-    const right = Math.max(...members.map((member) => member.x + CARD_WIDTH)) + CLUSTER_PADDING;
-    const bottom = Math.max(...members.map((member) => member.y + CARD_HEIGHT)) + CLUSTER_PADDING;
-    outlines.push({ title: cluster.title, box: { x: left, y: top, width: right - left, height: bottom - top } });
-  }
-  return outlines;
+  const bounds = clusterCardBounds(placed.map(({ card, x, y }) => ({ clusterId: card.clusterId, x, y })));
+  return board.clusters.flatMap((cluster) => {
+    const box = bounds.get(cluster.id);
+    if (!box) return [];
+    return [
+      {
+        title: cluster.title,
+        box: { x: box.x - CLUSTER_PADDING, y: box.y - CLUSTER_PADDING, width: box.width + 2 * CLUSTER_PADDING, height: box.height + 2 * CLUSTER_PADDING },
+      },
+    ];
+  });
 }
 
 function number(value: number): string {

@@ -261,3 +261,33 @@ export function matrixPosition(scores: { impact: number; feasibility: number }):
   const clamp = (value: number) => Math.min(Math.max(value, 0), MATRIX_SCALE) / MATRIX_SCALE;
   return { x: Math.round(clamp(scores.feasibility) * width), y: Math.round((1 - clamp(scores.impact)) * height) };
 }
+
+export interface CardBox {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * The box around each cluster's cards, from the cards' board positions, in one pass: the screen
+ * and the SVG export draw their outlines (each with its own padding) around the same boxes.
+ */
+export function clusterCardBounds(placed: Iterable<{ clusterId: string | null; x: number; y: number }>): Map<string, CardBox> {
+  const edges = new Map<string, { left: number; top: number; right: number; bottom: number }>();
+  for (const card of placed) {
+    if (card.clusterId === null) continue;
+    const edge = edges.get(card.clusterId);
+    if (edge) {
+      edge.left = Math.min(edge.left, card.x);
+      edge.top = Math.min(edge.top, card.y);
+      edge.right = Math.max(edge.right, card.x + CARD_WIDTH);
+      edge.bottom = Math.max(edge.bottom, card.y + CARD_HEIGHT);
+    } else {
+      edges.set(card.clusterId, { left: card.x, top: card.y, right: card.x + CARD_WIDTH, bottom: card.y + CARD_HEIGHT });
+    }
+  }
+  const boxes = new Map<string, CardBox>();
+  for (const [clusterId, edge] of edges) boxes.set(clusterId, { x: edge.left, y: edge.top, width: edge.right - edge.left, height: edge.bottom - edge.top });
+  return boxes;
+}

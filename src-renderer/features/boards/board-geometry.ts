@@ -1,5 +1,5 @@
 import type { BoardCard, BoardCluster, BoardTemplate, BoardZone } from '@shared/boards/board-model';
-import { CARD_GAP, CARD_HEIGHT, CARD_WIDTH, cardBoardPosition, layoutBoard, type BoardLayout, type ZoneRect } from '@shared/boards/board-templates';
+import { CARD_GAP, CARD_HEIGHT, CARD_WIDTH, cardBoardPosition, clusterCardBounds, layoutBoard, type BoardLayout, type ZoneRect } from '@shared/boards/board-templates';
 import { SpatialGrid, type GridItem } from './spatial-grid';
 import type { Rect } from './viewport';
 
@@ -100,43 +100,32 @@ export function buildBoardGeometry(
 /** A cluster's outline: around its drawn cards, with room for its title above. Clusters with no drawn card have none. */
 export function clusterOutlines(geometry: BoardGeometry, clusters: readonly BoardCluster[]): ClusterOutline[] {
   const members = new Map<string, string[]>();
+  const placed: { clusterId: string; x: number; y: number }[] = [];
   for (const card of geometry.cards) {
     if (card.clusterId === null) continue;
     const list = members.get(card.clusterId);
     if (list) list.push(card.id);
     else members.set(card.clusterId, [card.id]);
+    const item = geometry.grid.item(card.id)!;
+    placed.push({ clusterId: card.clusterId, x: item.x, y: item.y });
   }
+  const bounds = clusterCardBounds(placed);
   const outlines: ClusterOutline[] = [];
   for (const cluster of clusters) {
     const cardIds = members.get(cluster.id);
-    if (!cardIds) continue;
-    const bounds = boundsOf(cardIds.map((id) => geometry.grid.item(id)!));
+    const box = bounds.get(cluster.id);
+    if (!cardIds || !box) continue;
     outlines.push({
       id: cluster.id,
       title: cluster.title,
       cardIds,
-      x: bounds.x - CLUSTER_PADDING,
-      y: bounds.y - CLUSTER_PADDING - CLUSTER_TITLE_HEIGHT,
-      width: bounds.width + 2 * CLUSTER_PADDING,
-      height: bounds.height + 2 * CLUSTER_PADDING + CLUSTER_TITLE_HEIGHT,
+      x: box.x - CLUSTER_PADDING,
+      y: box.y - CLUSTER_PADDING - CLUSTER_TITLE_HEIGHT,
+      width: box.width + 2 * CLUSTER_PADDING,
+      height: box.height + 2 * CLUSTER_PADDING + CLUSTER_TITLE_HEIGHT,
     });
   }
   return outlines;
-}
-
-function boundsOf(rects: readonly Rect[]): Rect {
-  let minX = Number.POSITIVE_INFINITY;
-  let minY = Number.POSITIVE_INFINITY;
-  let maxX = Number.NEGATIVE_INFINITY;
-  let maxY = Number.NEGATIVE_INFINITY;
-  for (const rect of rects) {
-    minX = Math.min(minX, rect.x);
-    minY = Math.min(minY, rect.y);
-    maxX = Math.max(maxX, rect.x + rect.width);
-    maxY = Math.max(maxY, rect.y + rect.height);
-  }
-  if (rects.length === 0) return { x: 0, y: 0, width: 0, height: 0 };
-  return { x: minX, y: minY, width: maxX - minX, height: maxY - minY };
 }
 
 /** The board's drawn extent: zones and cards. */
