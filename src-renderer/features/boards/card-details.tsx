@@ -111,7 +111,16 @@ export function CardDetails({ doc, board, cards, authors, readOnly, onGroup, onD
     <div className="card-details">
       <h2 className="board-side__title">Carte sélectionnée</h2>
       {card.needsRewording && <p className="notice notice--warning">À reformuler : cette carte vient de l’arbre à problèmes. Réécrivez-la comme un objectif.</p>}
-      <CardTextForm key={card.id} text={card.text} disabled={readOnly} onSave={(text) => attempt(() => editCardText(doc, LOCAL_ORIGIN, board.id, card.id, text, Date.now()))} />
+      <DraftForm
+        key={card.id}
+        label="Texte"
+        value={card.text}
+        multiline
+        maxLength={MAX_CARD_TEXT_LENGTH}
+        saveLabel="Enregistrer le texte"
+        disabled={readOnly}
+        onSave={(text) => attempt(() => editCardText(doc, LOCAL_ORIGIN, board.id, card.id, text, Date.now()))}
+      />
       {shared}
       <SelectField
         label="Auteur"
@@ -128,9 +137,13 @@ export function CardDetails({ doc, board, cards, authors, readOnly, onGroup, onD
         />
       )}
       {cluster && (
-        <ClusterTitleForm
+        <DraftForm
           key={cluster.id}
-          title={cluster.title}
+          label="Titre du regroupement"
+          value={cluster.title}
+          multiline={false}
+          maxLength={MAX_TITLE_LENGTH}
+          saveLabel="Renommer le regroupement"
           disabled={readOnly}
           onSave={(title) => attempt(() => renameCluster(doc, LOCAL_ORIGIN, board.id, cluster.id, title, Date.now()))}
         />
@@ -273,9 +286,29 @@ function useDraft(current: string) {
   };
 }
 
-function CardTextForm({ text, disabled, onSave }: { text: string; disabled: boolean; onSave: (text: string) => string | null }) {
+interface DraftFormProps {
+  label: string;
+  /** The saved value the draft starts from and compares with. */
+  value: string;
+  /** A card's text takes several lines; a cluster's title one. */
+  multiline: boolean;
+  maxLength: number;
+  saveLabel: string;
+  disabled: boolean;
+  onSave: (value: string) => string | null;
+}
+
+/** One field of the selection edited as a draft, saved by its button (or Enter in a one-line field). */
+function DraftForm({ label, value, multiline, maxLength, saveLabel, disabled, onSave }: DraftFormProps) {
   const id = useId();
-  const draft = useDraft(text);
+  const draft = useDraft(value);
+  const fieldProps = {
+    id,
+    maxLength,
+    readOnly: disabled,
+    'aria-invalid': draft.error !== null,
+    value: draft.value,
+  };
   return (
     <form
       className="field"
@@ -285,60 +318,20 @@ function CardTextForm({ text, disabled, onSave }: { text: string; disabled: bool
         draft.save(onSave);
       }}
     >
-      <label htmlFor={id}>Texte</label>
-      <textarea
-        id={id}
-        rows={4}
-        maxLength={MAX_CARD_TEXT_LENGTH}
-        readOnly={disabled}
-        aria-invalid={draft.error !== null}
-        value={draft.value}
-        onChange={(event) => draft.change(event.target.value)}
-      />
+      <label htmlFor={id}>{label}</label>
+      {multiline ? (
+        <textarea {...fieldProps} rows={4} onChange={(event) => draft.change(event.target.value)} />
+      ) : (
+        <input {...fieldProps} type="text" onChange={(event) => draft.change(event.target.value)} />
+      )}
       {draft.error && (
         <p className="field-error" role="alert">
           {draft.error}
         </p>
       )}
       {!disabled && (
-        <button type="submit" className="button" disabled={draft.value === text}>
-          Enregistrer le texte
-        </button>
-      )}
-    </form>
-  );
-}
-
-function ClusterTitleForm({ title, disabled, onSave }: { title: string; disabled: boolean; onSave: (title: string) => string | null }) {
-  const id = useId();
-  const draft = useDraft(title);
-  return (
-    <form
-      className="field"
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        draft.save(onSave);
-      }}
-    >
-      <label htmlFor={id}>Titre du regroupement</label>
-      <input
-        id={id}
-        type="text"
-        maxLength={MAX_TITLE_LENGTH}
-        readOnly={disabled}
-        aria-invalid={draft.error !== null}
-        value={draft.value}
-        onChange={(event) => draft.change(event.target.value)}
-      />
-      {draft.error && (
-        <p className="field-error" role="alert">
-          {draft.error}
-        </p>
-      )}
-      {!disabled && (
-        <button type="submit" className="button" disabled={draft.value.trim() === title}>
-          Renommer le regroupement
+        <button type="submit" className="button" disabled={draft.value.trim() === value.trim()}>
+          {saveLabel}
         </button>
       )}
     </form>

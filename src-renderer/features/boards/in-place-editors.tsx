@@ -14,13 +14,19 @@ interface CardEditorProps {
 }
 
 /**
- * A card's text edited where the card is: Enter saves, Shift+Enter starts a new line, Escape
- * gives up. Leaving the field saves, as a paper note keeps what was written on it.
+ * What both in-place editors share: the field takes the focus with its text selected; on Enter a
+ * refusal keeps the field open with its reason; on leaving the field the record keeps its old value;
+ * Escape gives up.
  */
-export function CardEditor({ text, x, y, onSave, onClose }: CardEditorProps) {
-  const [value, setValue] = useState(text);
+function useInPlaceEdit<Field extends HTMLInputElement | HTMLTextAreaElement>(
+  initial: string,
+  unchanged: (value: string) => boolean,
+  onSave: (value: string) => string | null,
+  onClose: (returnFocus: boolean) => void,
+) {
+  const [value, setValue] = useState(initial);
   const [error, setError] = useState<string | null>(null);
-  const field = useRef<HTMLTextAreaElement>(null);
+  const field = useRef<Field>(null);
   const done = useRef(false);
 
   useEffect(() => {
@@ -28,10 +34,9 @@ export function CardEditor({ text, x, y, onSave, onClose }: CardEditorProps) {
     field.current?.select();
   }, []);
 
-  /** On Enter a refusal keeps the field open with its reason; on leaving the field the card keeps its old text. */
   function save(leaving: boolean) {
     if (done.current) return;
-    const refusal = value === text ? null : onSave(value);
+    const refusal = unchanged(value) ? null : onSave(value);
     if (refusal !== null && !leaving) {
       setError(refusal);
       return;
@@ -40,6 +45,21 @@ export function CardEditor({ text, x, y, onSave, onClose }: CardEditorProps) {
     onClose(!leaving);
   }
 
+  function cancel() {
+    done.current = true;
+    onClose(true);
+  }
+
+  return { value, setValue, error, field, save, cancel };
+}
+
+/**
+ * A card's text edited where the card is: Enter saves, Shift+Enter starts a new line, Escape
+ * gives up. Leaving the field saves, as a paper note keeps what was written on it.
+ */
+export function CardEditor({ text, x, y, onSave, onClose }: CardEditorProps) {
+  const { value, setValue, error, field, save, cancel } = useInPlaceEdit<HTMLTextAreaElement>(text, (typed) => typed === text, onSave, onClose);
+
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
     event.stopPropagation();
     if (event.key === 'Enter' && !event.shiftKey) {
@@ -47,8 +67,7 @@ export function CardEditor({ text, x, y, onSave, onClose }: CardEditorProps) {
       save(false);
     } else if (event.key === 'Escape') {
       event.preventDefault();
-      done.current = true;
-      onClose(true);
+      cancel();
     }
   }
 
@@ -90,26 +109,7 @@ interface ClusterTitleEditorProps {
 
 /** A cluster's title renamed on its outline (double click); the « Carte » panel offers the same by keyboard. */
 export function ClusterTitleEditor({ title, x, y, width, onSave, onClose }: ClusterTitleEditorProps) {
-  const [value, setValue] = useState(title);
-  const [error, setError] = useState<string | null>(null);
-  const field = useRef<HTMLInputElement>(null);
-  const done = useRef(false);
-
-  useEffect(() => {
-    field.current?.focus({ preventScroll: true });
-    field.current?.select();
-  }, []);
-
-  function save(leaving: boolean) {
-    if (done.current) return;
-    const refusal = value.trim() === title ? null : onSave(value);
-    if (refusal !== null && !leaving) {
-      setError(refusal);
-      return;
-    }
-    done.current = true;
-    onClose(!leaving);
-  }
+  const { value, setValue, error, field, save, cancel } = useInPlaceEdit<HTMLInputElement>(title, (typed) => typed.trim() === title, onSave, onClose);
 
   return (
     <div className="board-editor" style={{ transform: `translate(${x}px, ${y}px)`, width: Math.max(width, CARD_WIDTH) }}>
@@ -130,8 +130,7 @@ export function ClusterTitleEditor({ title, x, y, width, onSave, onClose }: Clus
             save(false);
           } else if (event.key === 'Escape') {
             event.preventDefault();
-            done.current = true;
-            onClose(true);
+            cancel();
           }
         }}
         onBlur={() => save(true)}
