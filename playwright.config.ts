@@ -19,11 +19,7 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   workers: 2,
-  // One retry: under a full parallel run, `indexedDB.databases()` right after the web server's
-  // Clear-Site-Data response has been seen to stall for more than 15 s (about one run in three of
-  // the colleague-erasure test). The purge now says so by name and resumes at the next start, and
-  // loses nothing; the fix (fall back to the names known before clearing) is the next step.
-  retries: 1,
+  retries: 0,
   reporter: [['list']],
   globalTeardown: './tests/e2e/remove-sync-data.ts',
   use: {

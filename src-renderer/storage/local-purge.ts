@@ -11,6 +11,8 @@ export interface LocalPurgeDependencies {
   clearLocalStorage: () => Promise<void>;
   /** How long one step may take before the purge stops and names it; tests shorten it. */
   stepTimeoutMs?: number;
+  /** The names of the document databases on this machine; tests replace it to make it stall. */
+  listStoredDocuments?: () => Promise<string[]>;
 }
 
 /**
@@ -18,6 +20,13 @@ export interface LocalPurgeDependencies {
  * that a stalled step is reported while the user is still looking at « Nettoyage en cours… ».
  */
 const DEFAULT_STEP_TIMEOUT_MS = 15_000;
+
+/**
+ * Chromium's `indexedDB.databases()` has been seen to stall for over 15 s right after the web
+ * server's Clear-Site-Data response. The names known before clearing are a safe answer (deleting a
+ * database that is already gone succeeds), so the listing gets this long and no more.
+ */
+const REMAINING_LISTING_TIMEOUT_MS = 2_000;
 
 const OTHER_WINDOW_HINT =
   ' : une autre fenêtre ou un autre onglet de Bocage, comme la fenêtre de projection, garde cette base ouverte ; fermez-les, puis relancez Bocage';
@@ -90,10 +99,11 @@ export async function purgeLocalStorage({
   db,
   clearLocalStorage,
   stepTimeoutMs = DEFAULT_STEP_TIMEOUT_MS,
+  listStoredDocuments = storedDocumentNames,
 }: LocalPurgeDependencies): Promise<LocalPurgeResult> {
   const step = <T>(name: string, work: () => Promise<T>, stallHint?: () => string) => runStep(name, stepTimeoutMs, work, stallHint);
 
-  const names = await step('liste des documents enregistrés', storedDocumentNames);
+  const names = await step('liste des documents enregistrés', listStoredDocuments);
   const states = new Map<string, Uint8Array>();
   for (const name of names) {
     const opening = store.openStored(name);
@@ -111,7 +121,11 @@ export async function purgeLocalStorage({
       () => false,
     ),
   );
-  const remaining = await step('liste des documents restants', storedDocumentNames);
+  const listing = await runStep('liste des documents restants', Math.min(stepTimeoutMs, REMAINING_LISTING_TIMEOUT_MS), listStoredDocuments).then(
+    (listed) => ({ listed: true, names: listed }),
+    () => ({ listed: false, names }),
+  );
+  const remaining = listing.names;
   // A server without the clearing route, or a browser ignoring it, must not end in two copies.
   for (const name of remaining) {
     let blocked = false;
@@ -136,5 +150,5 @@ export async function purgeLocalStorage({
     }),
   );
   if (failures.length > 0) throw new Error(failures.join(' ; '));
-  return { documents: states.size, filesDeleted: cleared && remaining.length === 0 };
+  return { documents: states.size, filesDeleted: cleared && (!listing.listed || remaining.length === 0) };
 }

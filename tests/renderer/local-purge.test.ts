@@ -94,6 +94,24 @@ describe('purging local storage after an erasure', () => {
     await reopened.destroy();
   });
 
+  it('finishes with the names it knew when the browser stalls listing its databases right after clearing them', async () => {
+    const { store, db } = await storageWithErasedPerson();
+    let listings = 0;
+    const listStoredDocuments = async (): Promise<string[]> => {
+      listings += 1;
+      if (listings > 1) return new Promise<string[]>(() => undefined);
+      return (await indexedDB.databases()).flatMap(({ name }) => (name?.startsWith('bocage.') ? [name] : []));
+    };
+
+    const result = await purgeLocalStorage({ store, db, clearLocalStorage: deleteEveryDatabase, listStoredDocuments });
+
+    expect(result).toEqual({ documents: 3, filesDeleted: true });
+    expect((await everyStoredByte()).includes(ERASED_NAME)).toBe(false);
+    const reopened = new DocumentStore();
+    expect(readMissionSnapshot((await reopened.openMission('mission-1')).doc).title).toBe('Mission conservée');
+    await reopened.destroy();
+  });
+
   it('still rewrites everything cleanly when the storage folders could not be deleted, and says so', async () => {
     const { store, db, keptId } = await storageWithErasedPerson();
 
