@@ -44,6 +44,8 @@ export interface ServerStore {
   /**
    * Replaces the stored state with `state`, which includes every logged update up to and including
    * `coversThrough` (a sequence number from appendUpdate): those are dropped, later ones kept.
+   * Implementations merge the previously stored state and the dropped updates into `state`, so a
+   * caller whose state missed a covered update, or a concurrent store from another instance, loses nothing.
    */
   storeDocument(name: string, state: Uint8Array, coversThrough: number | null): Promise<void>;
   documentExists(name: string): Promise<boolean>;

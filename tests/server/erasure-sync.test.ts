@@ -90,7 +90,7 @@ describe('directory and erasure through the sync server', () => {
       client.attach(missionDocumentName('mission-1'), machine.mission);
     }
     await waitUntil('the colleague has the person and the attendance', () => participantsOf(colleague.mission).length === 2);
-    await waitUntil('the server stored the name', () => readFileSync(server.databaseFile).includes(ERASED_NAME), 15_000);
+    await waitUntil('the server stored the name', () => readFileSync(bench.databaseFile).includes(ERASED_NAME), 15_000);
 
     // The colleague is offline and records the person present again before hearing of the erasure.
     colleagueClient.detach(missionDocumentName('mission-1'));
@@ -109,9 +109,9 @@ describe('directory and erasure through the sync server', () => {
     expect(readDirectorySnapshot(colleague.directory).contacts.map((contact) => contact.id)).toContain(keptId);
     await waitUntil('the attendance is gone on both machines', () => participantsOf(colleague.mission).join() === keptId && participantsOf(eraser.mission).join() === keptId);
     // The server stores after a pause in the edits (at most ten seconds).
-    await waitUntil('the server database file no longer holds the name', () => !readFileSync(server.databaseFile).includes(ERASED_NAME), 15_000);
+    await waitUntil('the server database file no longer holds the name', () => !readFileSync(bench.databaseFile).includes(ERASED_NAME), 15_000);
     await server.stop();
-    const file = readFileSync(server.databaseFile);
+    const file = readFileSync(bench.databaseFile);
     expect(file.includes(ERASED_NAME)).toBe(false);
     expect(file.includes('albertine@')).toBe(false);
     expect(file.includes('Martin')).toBe(true);

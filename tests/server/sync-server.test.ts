@@ -74,6 +74,8 @@ describe('office sync server with the renderer sync client', () => {
     aliceClient.attach(workspaceName, alice.workspace);
     aliceClient.attach(missionName, alice.mission);
     await waitForStatus(aliceClient, 'up-to-date');
+    // Alice brought the mission to the server, so she is its editor; she shares it with Bruno.
+    await bench.share(server, missionId, 'bruno', 'editeur');
     bobClient.attach(workspaceName, bob.workspace);
     bobClient.attach(missionName, bob.mission);
     await waitUntil('Bob receives the mission', () => readMissionSnapshot(bob.mission).title === NEW_MISSION.title);
@@ -195,8 +197,8 @@ describe('office sync server with the renderer sync client', () => {
     const client = bench.client(server.url);
     const stray = new Y.Doc();
     client.attach('autre-application.document', stray);
-    const refused = await waitForStatus(client, 'error');
-    expect(refused.errorMessage).toBe('le serveur a refusé un document dont le nom n’est pas valide');
+    await waitUntil('the stray document is refused', () => client.getDocumentLink('autre-application.document') === 'refused');
+    expect(client.getDocumentRefusal('autre-application.document')).toBe('le serveur a refusé un document dont le nom n’est pas valide');
 
     const colleague = newMachine();
     client.attach(missionDocumentName(missionId), colleague.mission);
@@ -214,6 +216,7 @@ describe('office sync server with the renderer sync client', () => {
     const newerClient = bench.client(server.url);
     newerClient.attach(missionName, newerMachine.mission);
     await waitForStatus(newerClient, 'up-to-date');
+    await bench.share(server, missionId, 'bruno', 'editeur');
 
     const olderMachine = newMachine();
     const olderClient = bench.client(server.url, OTHER_TEST_TOKEN);
