@@ -38,14 +38,17 @@ export default defineConfig({
       timeout: 60_000,
     },
     {
-      command: 'npx tsx --tsconfig tsconfig.server.json src-server/cli.ts',
+      // The team account the tests configure in the app, created the way a deployment script
+      // would (token on standard input), then the server itself, on the same empty data folder.
+      command:
+        `printf '%s' '${SYNC_TOKEN}' | npx tsx --tsconfig tsconfig.server.json src-server/cli.ts users add e2e --equipe --jeton-stdin` +
+        ' && exec npx tsx --tsconfig tsconfig.server.json src-server/cli.ts',
       port: SYNC_PORT,
       reuseExistingServer: false,
       timeout: 60_000,
       env: {
         BOCAGE_PORT: String(SYNC_PORT),
         BOCAGE_HOST: '127.0.0.1',
-        BOCAGE_TOKENS: SYNC_TOKEN,
         BOCAGE_DATA_DIR: process.env.BOCAGE_E2E_SYNC_DATA_DIR,
       },
     },

@@ -10,6 +10,7 @@ import { BUILT_PAGE_CONTENT_SECURITY_POLICY } from './content-security-policy';
 import { createInvokeOperations, createIpcHandlers, registerIpcHandlers } from './ipc-handlers';
 import { createPresenterWindows, type PresenterWindowRequest } from './presenter-windows';
 import { guardSession, guardWebContents, secureWebPreferences } from './security-policies';
+import { askBeforeClosingWithUnsentChanges } from './unsent-changes-dialog';
 
 // The only module that imports Electron: everything it wires is plain code tested in Node.
 
@@ -38,6 +39,7 @@ function createMainWindow(policy: AppUrlPolicy): BrowserWindow {
     webPreferences: secureWebPreferences(PRELOAD_PATH, app.isPackaged),
   });
   window.once('ready-to-show', () => window.show());
+  askBeforeClosingWithUnsentChanges(window.webContents, (options) => dialog.showMessageBoxSync(window, options));
   window.loadURL(policy.entryUrl).catch((error: unknown) => {
     dialog.showErrorBox('Bocage n’a pas pu afficher sa fenêtre', error instanceof Error ? error.message : String(error));
   });

@@ -9,6 +9,9 @@ declare class URL {
   hostname: string;
   readonly host: string;
   readonly port: string;
+  pathname: string;
+  search: string;
+  hash: string;
   toString(): string;
 }
 
@@ -18,3 +21,10 @@ declare class TextDecoder {
   readonly encoding: string;
   decode(input?: Uint8Array, options?: { stream?: boolean }): string;
 }
+
+/** Web Crypto's digest, for the checksums of Bocage archives (src-shared/archive). */
+declare const crypto: {
+  readonly subtle: {
+    digest(algorithm: 'SHA-256', data: Uint8Array<ArrayBuffer>): Promise<ArrayBuffer>;
+  };
+};

@@ -14,7 +14,9 @@ import type { DocumentStore, OpenDocument } from '../storage/document-store';
 import type { LocalDatabase } from '../storage/local-database';
 import { refreshCatalogEntry, rebuildCatalog } from '../storage/mission-catalog';
 import { loadSyncSettings, saveSyncSettings, type SyncSettings } from '../storage/sync-settings';
-import type { SyncClient, SyncState } from '../sync/sync-client';
+import type { DocumentSyncState, ReadOnlyReason } from '../sync/document-sync-state';
+import { guardUnloadWhilePending } from '../sync/quit-guard';
+import { SessionSync, type SessionSyncOptions, type SessionSyncState } from '../sync/session-sync';
 import { readDirectorySnapshot } from '@shared/directory/directory-snapshot';
 import { DIRECTORY_ROOT, contactAliasesMap, directoryCollection } from '@shared/documents/directory-structure';
 import { repointContact } from '@shared/meetings/meeting-operations';
@@ -22,6 +24,9 @@ import { meetingsMap } from '@shared/documents/meeting-structure';
 import { boardsMap } from '@shared/documents/board-structure';
 import { LOCAL_ORIGIN } from './local-origin';
 import { applyErasuresFromColleagues, enforceErasures, finishErasure, localMissions } from './person-erasure';
+import { isPresenterRoute } from './routes';
+
+export type { SessionSyncState } from '../sync/session-sync';
 
 /** Not a local origin: following a merge into the missions is not a step of anyone's undo history. */
 const MERGE_FOLLOW_UP_ORIGIN = 'bocage:merge-follow-up';
@@ -29,12 +34,6 @@ const MERGE_FOLLOW_UP_ORIGIN = 'bocage:merge-follow-up';
 export type TerritoryChoice =
   | { kind: 'commune'; commune: GeoCommune }
   | { kind: 'epci'; epci: GeoEpci; members: GeoCommune[] };
-
-export interface SessionSyncState extends SyncState {
-  configured: boolean;
-}
-
-const NOT_CONFIGURED: SessionSyncState = { configured: false, status: 'offline', errorMessage: null, lastSyncedAt: null };
 
 /** How long a burst of edits to one mission waits before its home-screen entry is refreshed. */
 const CATALOG_REFRESH_DELAY_MS = 150;
@@ -44,10 +43,8 @@ const CATALOG_REFRESH_DELAY_MS = 150;
  * the sync server when one is configured. One instance for the renderer's lifetime.
  */
 export class WorkspaceSession {
-  private syncClient: SyncClient | null = null;
-  private syncState: SessionSyncState = NOT_CONFIGURED;
-  private syncSettings: SyncSettings | null = null;
-  private readonly syncListeners = new Set<() => void>();
+  private readonly sync: SessionSync;
+  /** The missions as the pages see them: read-only also for a reader (see readOnlyReason). */
   private readonly watched = new Map<string, OpenDocument>();
   private directory: Promise<OpenDocument> | null = null;
   private erasurePending = false;
@@ -60,46 +57,55 @@ export class WorkspaceSession {
   private erasureWork: Promise<void> = Promise.resolve();
   private readonly erasureListeners = new Set<() => void>();
   private readonly refreshTimers = new Map<string, ReturnType<typeof setTimeout>>();
-  private stopSyncListener: (() => void) | null = null;
-  /** A later connect (settings saved, network back) makes an earlier one still loading moot. */
-  private connectAttempt = 0;
 
   private constructor(
     readonly db: LocalDatabase,
     readonly store: DocumentStore,
     readonly bridge: Bridge,
     readonly workspace: OpenDocument,
-  ) {}
+    syncOptions: SessionSyncOptions,
+  ) {
+    this.sync = new SessionSync(db, syncOptions);
+  }
 
-  static async start(db: LocalDatabase, store: DocumentStore, bridge: Bridge): Promise<WorkspaceSession> {
+  static async start(db: LocalDatabase, store: DocumentStore, bridge: Bridge, syncOptions: SessionSyncOptions = {}): Promise<WorkspaceSession> {
     // Two separate IndexedDB databases: opening them side by side shortens the first paint.
     const [workspace, catalogSize] = await Promise.all([store.openWorkspace(), db.catalog.count()]);
-    const session = new WorkspaceSession(db, store, bridge, workspace);
+    const session = new WorkspaceSession(db, store, bridge, workspace, syncOptions);
     if (catalogSize === 0 && listWorkspaceMissions(workspace.doc).length > 0) {
       await rebuildCatalog(db, store);
     }
+    session.sync.follow(workspace);
     // The home screen reads the catalog: connecting (and so opening every mission) waits until
     // after start-up, and happens only when a server is configured.
     void loadSyncSettings(db).then((settings) => session.connect(settings));
     // The system knows first when the network goes: stop at once instead of waiting for a heartbeat
     // to time out, and come back as soon as it returns.
-    window.addEventListener('offline', () => void session.connect(session.syncSettings));
-    window.addEventListener('online', () => void session.connect(session.syncSettings));
+    window.addEventListener('offline', () => void session.connect(session.sync.getSettings()));
+    window.addEventListener('online', () => void session.connect(session.sync.getSettings()));
+    window.addEventListener('pagehide', () => void session.sync.flush());
+    // The projector's window shows what the facilitator's window edits: only the latter asks.
+    if (!isPresenterRoute(window.location.hash)) guardUnloadWhilePending(window, session.sync.hasSendableChanges, session.sync.subscribe);
     workspace.doc.on('update', () => {
-      if (session.syncClient) void session.followWorkspace();
+      if (session.sync.getSettings()) void session.followWorkspace();
     });
     return session;
   }
 
   /**
-   * Opens every mission the workspace lists so that it syncs, and drops trashed ones from the
-   * catalog. Without a server there is nothing to follow: the catalog already lists local work.
+   * Opens every mission the workspace lists, and every mission the server shares with this user
+   * (a partner's are listed nowhere else), so that each syncs and shows on the home screen; drops
+   * trashed ones from the catalog. Without a server there is nothing to follow: the catalog
+   * already lists local work.
    */
   private async followWorkspace(): Promise<void> {
-    for (const entry of listWorkspaceMissions(this.workspace.doc)) {
+    const listed = listWorkspaceMissions(this.workspace.doc);
+    for (const entry of listed) {
       if (entry.trashed) await this.db.catalog.delete(entry.id);
       else await this.openMission(entry.id);
     }
+    const listedIds = new Set(listed.map((entry) => entry.id));
+    for (const missionId of this.sync.sharedMissionIds()) if (!listedIds.has(missionId)) await this.openMission(missionId);
   }
 
   private isTrashed(missionId: string): boolean {
@@ -112,7 +118,7 @@ export class WorkspaceSession {
    */
   openDirectory(): Promise<OpenDocument> {
     this.directory ??= this.store.openDirectory().then((directory) => {
-      this.syncClient?.attach(directory.name, directory.doc);
+      this.sync.follow(directory);
       const heldContactIds = new Set<string>();
       // A synced deletion of a contact this replica had: Yjs reports no change at all for a record
       // created and deleted within one update, as a newcomer's first sync brings erased contacts.
@@ -194,32 +200,37 @@ export class WorkspaceSession {
   async finishErasure(): Promise<{ filesDeleted: boolean }> {
     this.ending = true;
     await this.erasureWork;
-    this.connectAttempt += 1;
-    this.stopSyncListener?.();
-    this.syncClient?.destroy();
-    this.syncClient = null;
+    await this.sync.stop();
     for (const timer of this.refreshTimers.values()) clearTimeout(timer);
     return finishErasure(this);
   }
 
   async openMission(missionId: string): Promise<OpenDocument> {
-    const mission = await this.store.openMission(missionId);
-    if (!this.watched.has(mission.name)) {
-      this.watched.set(mission.name, mission);
-      this.syncClient?.attach(mission.name, mission.doc);
-      const meetings = meetingsMap(mission.doc);
-      const boards = boardsMap(mission.doc);
-      mission.doc.on('update', (_update: Uint8Array, _origin: unknown, _doc: unknown, transaction: Y.Transaction) => {
-        this.scheduleCatalogRefresh(missionId, mission);
-        // Only synced changes to meetings and boards can bring an erased person's attendance, cards or dots back.
-        const changed = transaction.changedParentTypes as Map<unknown, unknown>;
-        if (!transaction.local && (changed.has(meetings) || changed.has(boards))) {
-          void this.enforceErasuresOn(mission);
-        }
-      });
-      void this.enforceErasuresOn(mission);
-      await refreshCatalogEntry(this.db, mission, this.isTrashed(missionId));
-    }
+    const stored = await this.store.openMission(missionId);
+    const watched = this.watched.get(stored.name);
+    if (watched) return watched;
+    const mission = this.watchMission(missionId, stored);
+    await refreshCatalogEntry(this.db, mission, this.isTrashed(missionId));
+    return mission;
+  }
+
+  private watchMission(missionId: string, stored: OpenDocument): OpenDocument {
+    const { name, doc } = stored;
+    const mission: OpenDocument = { ...stored, isReadOnly: () => this.sync.readOnlyReason(name, doc) !== null };
+    this.watched.set(name, mission);
+    this.sync.follow(mission);
+    const meetings = meetingsMap(doc);
+    const boards = boardsMap(doc);
+    doc.on('update', (_update: Uint8Array, _origin: unknown, _doc: unknown, transaction: Y.Transaction) => {
+      this.scheduleCatalogRefresh(missionId, mission);
+      this.sync.reconsider(mission);
+      // Only synced changes to meetings and boards can bring an erased person's attendance, cards or dots back.
+      const changed = transaction.changedParentTypes as Map<unknown, unknown>;
+      if (!transaction.local && (changed.has(meetings) || changed.has(boards))) {
+        void this.enforceErasuresOn(mission);
+      }
+    });
+    void this.enforceErasuresOn(mission);
     return mission;
   }
 
@@ -247,8 +258,13 @@ export class WorkspaceSession {
     return missionId;
   }
 
+  /** Why this document must not be changed on this machine, or null when it may be. */
+  readOnlyReason(document: OpenDocument): ReadOnlyReason | null {
+    return this.sync.readOnlyReason(document.name, document.doc);
+  }
+
   getSyncSettings(): SyncSettings | null {
-    return this.syncSettings;
+    return this.sync.getSettings();
   }
 
   async configureSync(settings: SyncSettings | null): Promise<void> {
@@ -257,48 +273,17 @@ export class WorkspaceSession {
   }
 
   private async connect(settings: SyncSettings | null): Promise<void> {
-    const attempt = ++this.connectAttempt;
-    this.stopSyncListener?.();
-    this.syncClient?.destroy();
-    this.syncClient = null;
-    this.syncSettings = settings;
-    if (!settings) {
-      this.setSyncState(NOT_CONFIGURED);
-      return;
-    }
-    if (!navigator.onLine) {
-      this.setSyncState({ configured: true, status: 'offline', errorMessage: null, lastSyncedAt: this.syncState.lastSyncedAt });
-      return;
-    }
-    // The sync client and its WebSocket library are only loaded by those who sync.
-    const { SyncClient } = await import('../sync/sync-client');
-    if (attempt !== this.connectAttempt) return;
-    const client = new SyncClient({ url: settings.serverUrl, token: settings.accessToken });
-    this.syncClient = client;
-    const withHistory = (state: SyncState): SessionSyncState => ({
-      ...state,
-      configured: true,
-      lastSyncedAt: state.lastSyncedAt ?? this.syncState.lastSyncedAt,
-    });
-    this.stopSyncListener = client.onStateChange((state) => this.setSyncState(withHistory(state)));
-    this.setSyncState(withHistory(client.getState()));
-    client.attach(this.workspace.name, this.workspace.doc);
-    for (const mission of this.watched.values()) client.attach(mission.name, mission.doc);
-    const directory = await this.openDirectory();
-    if (attempt !== this.connectAttempt) return;
-    client.attach(directory.name, directory.doc);
+    if (this.ending) return;
+    await this.sync.connect(settings);
+    if (!settings || this.sync.getSettings() !== settings) return;
+    await this.openDirectory();
     await this.followWorkspace();
   }
 
-  private setSyncState(state: SessionSyncState): void {
-    this.syncState = state;
-    for (const listener of this.syncListeners) listener();
-  }
+  getSyncState = (): SessionSyncState => this.sync.getState();
 
-  getSyncState = (): SessionSyncState => this.syncState;
+  /** How each mission stands with the server, by document name; empty while sync is not configured. */
+  getDocumentSyncStates = (): ReadonlyMap<string, DocumentSyncState> => this.sync.getDocumentStates();
 
-  subscribeToSync = (listener: () => void): (() => void) => {
-    this.syncListeners.add(listener);
-    return () => this.syncListeners.delete(listener);
-  };
+  subscribeToSync = (listener: () => void): (() => void) => this.sync.subscribe(listener);
 }

@@ -8,6 +8,8 @@ const MIME_TYPES = {
   json: 'application/json',
   png: 'image/png',
   svg: 'image/svg+xml',
+  // A .bocage file is a ZIP archive (src-shared/archive/bocage-archive.ts).
+  bocage: 'application/zip',
 } as const satisfies Record<SavableFileKind, string>;
 
 /** The board's segment of a projection route, to name its window. */

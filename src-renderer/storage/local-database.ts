@@ -21,14 +21,27 @@ export interface AttachmentRecord {
 }
 
 /**
+ * What the sync server is known to hold of one document (see sync/pending-changes.ts): what this
+ * machine has beyond it is what has not been sent yet, counted again after a restart.
+ */
+export interface SyncedDocumentRecord {
+  documentName: string;
+  /** Y.encodeSnapshot of the document when the server had acknowledged all of it. */
+  serverKnowledge: Uint8Array<ArrayBuffer>;
+  acknowledgedAt: number;
+}
+
+/**
  * What this machine keeps beside the Yjs documents (which live in y-indexeddb databases): the
  * home-screen catalog (rebuildable from the documents), this machine's settings, and the
- * attachments the documents reference by hash (each machine keeps its own until attachments sync).
+ * attachments the documents reference by hash (each machine keeps its own until attachments sync),
+ * and the sync bookkeeping (what the server holds of each document).
  */
 export class LocalDatabase extends Dexie {
   catalog!: EntityTable<MissionCatalogEntry, 'id'>;
   settings!: EntityTable<SettingRecord, 'key'>;
   attachments!: EntityTable<AttachmentRecord, 'hash'>;
+  syncedDocuments!: EntityTable<SyncedDocumentRecord, 'documentName'>;
 
   constructor(name = 'bocage-local') {
     super(name);
@@ -39,6 +52,9 @@ export class LocalDatabase extends Dexie {
     // A new version lists only what it adds; the tables of version 1 are kept as they are.
     this.version(2).stores({
       attachments: 'hash',
+    });
+    this.version(3).stores({
+      syncedDocuments: 'documentName',
     });
   }
 }

@@ -9,6 +9,7 @@ export const SAVABLE_FILE_KINDS = {
   json: { label: 'Données JSON', extension: 'json' },
   png: { label: 'Image PNG', extension: 'png' },
   svg: { label: 'Image SVG', extension: 'svg' },
+  bocage: { label: 'Fichier Bocage', extension: 'bocage' },
 } as const;
 
 export type SavableFileKind = keyof typeof SAVABLE_FILE_KINDS;
@@ -27,7 +28,7 @@ const safeFileName = z
 
 export const saveFileRequestSchema = z
   .object({
-    fileKind: z.enum(['docx', 'xlsx', 'json', 'png', 'svg']),
+    fileKind: z.enum(['docx', 'xlsx', 'json', 'png', 'svg', 'bocage']),
     suggestedName: safeFileName,
     bytes: z.custom<Uint8Array>((value) => value instanceof Uint8Array, 'Contenu de fichier invalide.').refine((bytes) => bytes.byteLength > 0 && bytes.byteLength <= MAX_SAVED_FILE_BYTES, 'Taille de fichier invalide.'),
   })

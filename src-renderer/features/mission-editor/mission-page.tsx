@@ -6,6 +6,8 @@ import { useSession } from '../../app/session-context';
 import { usePageTitle } from '../../app/use-page-title';
 import type { OpenDocument } from '../../storage/document-store';
 import { ExportMenu } from '../export/export-menu';
+import { ReadOnlyNotice, useReadOnlyReason } from '../sync-status/read-only-notice';
+import { MissionArchiveExport } from '../mission-archive/mission-archive-export';
 import { MISSION_SECTIONS, preloadMissionSections } from './mission-sections';
 import { useMissionDocument, useMissionSnapshot } from './use-mission-document';
 import { useMissionUndo } from './use-mission-undo';
@@ -22,7 +24,8 @@ function SectionNotFound({ missionId }: { missionId: string }) {
 function MissionLayout({ mission, section, itemId }: { mission: OpenDocument; section: string; itemId: string | null }) {
   const session = useSession();
   const snapshot = useMissionSnapshot(mission.doc);
-  const readOnly = mission.isReadOnly();
+  const readOnlyReason = useReadOnlyReason(mission);
+  const readOnly = readOnlyReason !== null;
   const { undo, redo, canUndo, canRedo } = useMissionUndo(mission.doc, !readOnly);
   const current = MISSION_SECTIONS.find((candidate) => candidate.slug === section);
   usePageTitle([current && current.slug !== '' ? current.label : '', snapshot.title || 'Mission'].filter(Boolean).join(' — '));
@@ -56,14 +59,10 @@ function MissionLayout({ mission, section, itemId }: { mission: OpenDocument; se
             Rétablir
           </button>
           <ExportMenu mission={snapshot} />
+          <MissionArchiveExport missionId={snapshot.id} />
         </div>
       </div>
-      {readOnly && (
-        <p className="notice notice--warning" role="alert">
-          Cette mission a été enregistrée par une version plus récente de Bocage. Elle est ouverte en lecture seule :
-          mettez l’application à jour pour la modifier.
-        </p>
-      )}
+      <ReadOnlyNotice reason={readOnlyReason} />
       <p className="hint">
         {readOnly ? 'Lecture seule.' : 'Chaque modification est enregistrée sur cet ordinateur dès la saisie.'} Dernière
         modification : {formatDateTime(snapshot.updatedAt)}.

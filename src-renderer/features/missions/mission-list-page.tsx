@@ -1,5 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
+import { useState, useSyncExternalStore } from 'react';
+import { missionDocumentName } from '@shared/documents/document-names';
+import type { MissionCatalogEntry } from '@shared/model/mission-catalog-entry';
 import { Link } from 'wouter';
 import { formatDateTime, formatInteger } from '@shared/format/french-format';
 import { statusLabel } from '@shared/model/mission-vocabulary';
@@ -7,13 +9,50 @@ import { normalizeForSearch } from '@shared/text/normalize-search';
 import { ROUTES } from '../../app/routes';
 import { useSession } from '../../app/session-context';
 import { usePageTitle } from '../../app/use-page-title';
+import type { DocumentSyncState } from '../../sync/document-sync-state';
+import { MissionSyncState } from '../sync-status/mission-sync-state';
+import { WorkspaceArchivePanel } from '../mission-archive/workspace-archive-panel';
 
-/** Home screen: the workspace's missions, most recently changed first. */
+function MissionCard({ mission, syncState }: { mission: MissionCatalogEntry; syncState: DocumentSyncState | undefined }) {
+  // The catalog knows of a newer schema; only the server's answer knows that this user is a reader.
+  const readOnlyReason = syncState?.readOnlyReason ?? (mission.readOnly ? 'newer-schema' : null);
+  return (
+    <li className="mission-card">
+      <h2 className="mission-card__title">
+        <Link href={ROUTES.mission(mission.id)}>{mission.title}</Link>
+      </h2>
+      <p className="mission-card__meta">
+        <span>{mission.territoryLabel || 'Territoire non renseigné'}</span>
+        {mission.communeCount > 0 && (
+          <span>
+            {' · '}
+            {mission.communeCount} commune{mission.communeCount > 1 ? 's' : ''}, {formatInteger(mission.population)} hab.
+          </span>
+        )}
+      </p>
+      <p className="mission-card__meta">
+        <span className={`badge badge--${mission.status}`}>{statusLabel(mission.status)}</span>{' '}
+        <span>Modifiée le {formatDateTime(mission.updatedAt)}</span>
+        {readOnlyReason !== null && (
+          <span> · lecture seule ({readOnlyReason === 'reader' ? 'vous êtes lecteur' : 'version plus récente'})</span>
+        )}
+      </p>
+      {syncState && (
+        <p className="mission-card__meta">
+          <MissionSyncState state={syncState} />
+        </p>
+      )}
+    </li>
+  );
+}
+
+/** Home screen: the workspace's missions, most recently changed first, each with its sync state. */
 export function MissionListPage() {
   usePageTitle('Missions');
   const session = useSession();
   const [query, setQuery] = useState('');
   const missions = useLiveQuery(() => session.db.catalog.orderBy('updatedAt').reverse().toArray(), [session]);
+  const syncStates = useSyncExternalStore(session.subscribeToSync, session.getDocumentSyncStates);
   const folded = normalizeForSearch(query);
   const shown = missions?.filter((mission) => folded === '' || mission.searchText.includes(folded));
 
@@ -48,29 +87,12 @@ export function MissionListPage() {
           </p>
           <ul className="mission-list" aria-label="Liste des missions">
             {shown.map((mission) => (
-              <li key={mission.id} className="mission-card">
-                <h2 className="mission-card__title">
-                  <Link href={ROUTES.mission(mission.id)}>{mission.title}</Link>
-                </h2>
-                <p className="mission-card__meta">
-                  <span>{mission.territoryLabel || 'Territoire non renseigné'}</span>
-                  {mission.communeCount > 0 && (
-                    <span>
-                      {' · '}
-                      {mission.communeCount} commune{mission.communeCount > 1 ? 's' : ''}, {formatInteger(mission.population)} hab.
-                    </span>
-                  )}
-                </p>
-                <p className="mission-card__meta">
-                  <span className={`badge badge--${mission.status}`}>{statusLabel(mission.status)}</span>{' '}
-                  <span>Modifiée le {formatDateTime(mission.updatedAt)}</span>
-                  {mission.readOnly && <span> · lecture seule (version plus récente)</span>}
-                </p>
-              </li>
+              <MissionCard key={mission.id} mission={mission} syncState={syncStates.get(missionDocumentName(mission.id))} />
             ))}
           </ul>
         </>
       )}
+      <WorkspaceArchivePanel />
     </>
   );
 }

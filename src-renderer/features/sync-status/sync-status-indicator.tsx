@@ -2,6 +2,9 @@ import { useSyncExternalStore } from 'react';
 import { formatDateTime } from '@shared/format/french-format';
 import { useSession } from '../../app/session-context';
 import type { SessionSyncState } from '../../app/workspace-session';
+import { pendingChangesText } from './document-sync-label';
+
+const STATUS_ICON: Record<SessionSyncState['status'], string> = { offline: '○', syncing: '↻', 'up-to-date': '✓', error: '⚠' };
 
 function syncStatusText(state: SessionSyncState): string {
   switch (state.status) {
@@ -14,6 +17,11 @@ function syncStatusText(state: SessionSyncState): string {
     case 'error':
       return `Erreur : ${state.errorMessage ?? 'raison inconnue'}`;
   }
+}
+
+/** What has not reached the server, whatever the connection: the reason to stay online a little longer. */
+function pendingText(state: SessionSyncState): string {
+  return state.configured && state.pendingChanges > 0 ? ` · ${pendingChangesText(state.pendingChanges)}` : '';
 }
 
 function lastSyncText(state: SessionSyncState): string {
@@ -29,7 +37,11 @@ export function SyncStatusIndicator() {
   const state = useSyncExternalStore(session.subscribeToSync, session.getSyncState);
   return (
     <div className={`sync-status sync-status--${state.status}`} role="status" aria-label="État de la synchronisation">
-      <span className="sync-status__label">{syncStatusText(state)}</span>{' '}
+      {state.configured && <span aria-hidden="true">{STATUS_ICON[state.status]} </span>}
+      <span className="sync-status__label">
+        {syncStatusText(state)}
+        {pendingText(state)}
+      </span>{' '}
       <span className="sync-status__detail">{lastSyncText(state)}</span>
     </div>
   );
