@@ -7,5 +7,6 @@ export const BARE_REACT_VITE_CONFIG = fileURLToPath(new URL('./bare-react/vite.c
 export const PAGE_PROBE_SCRIPT = fileURLToPath(new URL('./page-probe.js', import.meta.url));
 export const REPOSITORY_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const IMPORT_RUN_SCRIPT = fileURLToPath(new URL('./import-run.ts', import.meta.url));
+export const SYNC_LOAD_SERVER_SCRIPT = fileURLToPath(new URL('./sync-load-server.ts', import.meta.url));
 /** Real INSEE data shared beside the repository (never copied into it): measured when present. */
 export const REAL_FILOSOFI_FILE = fileURLToPath(new URL('../../../shared/data/real/insee_filosofi_2021_com.csv', import.meta.url));

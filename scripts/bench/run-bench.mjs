@@ -1,4 +1,4 @@
-// `npm run bench [-- startup|import|indicators …]`: the benchmarks named, or all of them. The
+// `npm run bench [-- startup|import|indicators|boards|sync-load … [--clients N --missions N --seconds N]]`: the benchmarks named, or all of them. The
 // JSON report goes to stdout, progress and errors to stderr (see scripts/bench/README.md).
 import { tsImport } from 'tsx/esm/api';
 
@@ -7,8 +7,8 @@ console.log = console.error;
 console.info = console.error;
 
 try {
-  const { parseSelection, runBenchmarks } = await tsImport('./bench-suite.ts', import.meta.url);
-  const report = await runBenchmarks(parseSelection(process.argv.slice(2)), (message) => console.error(message));
+  const { parseArguments, runBenchmarks } = await tsImport('./bench-suite.ts', import.meta.url);
+  const report = await runBenchmarks(parseArguments(process.argv.slice(2)), (message) => console.error(message));
   process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
 } catch (error) {
   console.error(`Le benchmark a échoué : ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);

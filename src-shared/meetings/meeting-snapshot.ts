@@ -49,12 +49,15 @@ function readSignatures(record: Y.Map<unknown>): Record<string, string> {
 
 export function readParticipant(contactId: string, record: Y.Map<unknown>): MeetingParticipant {
   const attendance = record.get(PARTICIPANT_FIELD.attendance);
+  const signatures = readSignatures(record);
   return {
     contactId,
     invited: record.get(PARTICIPANT_FIELD.invited) === true,
-    attendance: ATTENDANCE_VALUES.find((value) => value === attendance) ?? 'expected',
+    // A signature proves presence: « absent » set at the same time on another laptop must not hide
+    // it once both merge (no single replica can set a status other than present on a signer).
+    attendance: Object.keys(signatures).length > 0 ? 'present' : (ATTENDANCE_VALUES.find((value) => value === attendance) ?? 'expected'),
     checkedAt: numberOrNull(record.get(PARTICIPANT_FIELD.checkedAt)),
-    signatures: readSignatures(record),
+    signatures,
     photoConsent: consent(record.get(PARTICIPANT_FIELD.photoConsent)),
     recordingConsent: consent(record.get(PARTICIPANT_FIELD.recordingConsent)),
   };
