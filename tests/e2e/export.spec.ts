@@ -11,7 +11,7 @@ test('the mission summary downloads as Word and Excel files that LibreOffice ope
   await createMission(page, title, ['Landrecies', 'Le Quesnoy']);
   const folder = mkdtempSync(join(tmpdir(), 'bocage-e2e-export-'));
 
-  await page.getByRole('button', { name: 'Exporter' }).click();
+  await page.getByRole('button', { name: 'Exporter', exact: true }).click();
   const [wordDownload] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Document Word (.docx)' }).click(),
