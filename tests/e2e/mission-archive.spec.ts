@@ -1,38 +1,12 @@
-import { crc32, deflateSync } from 'node:zlib';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
 import { MEETING, createMeetingWithInvitees } from './meeting-pages';
 import { createMission, openMissionFromHome, waitForLocalWrites } from './mission-pages';
+import { stripedPng } from './striped-png';
 
 const TITLE = 'CTG du Haut-Poitou';
 const OBSERVATION = 'Les assistantes maternelles rurales se disent isolées.';
 const PHOTO_ALT = `Photo 1 de la réunion ${MEETING}`;
-
-function pngChunk(type: string, data: Buffer): Buffer {
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(data.length);
-  const typeAndData = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-  const checksum = Buffer.alloc(4);
-  checksum.writeUInt32BE(crc32(typeAndData));
-  return Buffer.concat([length, typeAndData, checksum]);
-}
-
-/** A real 64 × 48 RGB PNG in paperboard white and marker blue. */
-function paperboardPng(): Buffer {
-  const [width, height] = [64, 48];
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, 2, 0, 0, 0], 8);
-  const row = Buffer.alloc(1 + width * 3);
-  for (let x = 0; x < width; x += 1) row.set(Math.floor(x / 8) % 2 === 0 ? [250, 250, 245] : [30, 60, 160], 1 + x * 3);
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    pngChunk('IHDR', header),
-    pngChunk('IDAT', deflateSync(Buffer.concat(Array.from({ length: height }, () => row)))),
-    pngChunk('IEND', Buffer.alloc(0)),
-  ]);
-}
 
 async function openSection(page: Page, name: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Parties de la mission' }).getByRole('link', { name, exact: true }).click();
@@ -69,7 +43,7 @@ test('a mission exported as a .bocage file comes back on a machine without sync,
   await expect(page.getByRole('list', { name: 'Constats' }).getByRole('link', { name: OBSERVATION })).toBeVisible();
   await createMeetingWithInvitees(page, []);
   const photos = page.getByRole('region', { name: 'Photos des supports papier' });
-  await photos.getByLabel('Ajouter des photos').setInputFiles({ name: 'paperboard.png', mimeType: 'image/png', buffer: paperboardPng() });
+  await photos.getByLabel('Ajouter des photos').setInputFiles({ name: 'paperboard.png', mimeType: 'image/png', buffer: stripedPng(64, 48) });
   await expect(photos.getByRole('status').filter({ hasText: '1 photo ajoutée.' })).toBeVisible();
   await waitForLocalWrites(page);
 
