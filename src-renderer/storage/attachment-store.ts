@@ -1,3 +1,4 @@
+import { contentHash } from '@shared/sync/content-hash';
 import type { LocalDatabase } from './local-database';
 
 /** A storage failure the user can act on, with its French explanation. */
@@ -11,12 +12,6 @@ export class AttachmentStorageError extends Error {
 const DISK_FULL =
   'L’espace de stockage de cet ordinateur est plein : la photo n’a pas été enregistrée et la réunion n’a pas changé. ' +
   'Libérez de la place sur le disque, puis ajoutez-la de nouveau.';
-
-/** The SHA-256 of the bytes in lowercase hex: the attachment's key on every machine. */
-export async function contentHash(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
-  return Array.from(digest, (byte) => byte.toString(16).padStart(2, '0')).join('');
-}
 
 /**
  * Dexie reports a full disk as its QuotaExceededError, or as the abort of the transaction it

@@ -1,7 +1,8 @@
 import type * as Y from 'yjs';
 import { isAttachmentMediaType, missionAttachmentHashes } from '@shared/sync/attachment-references';
 import { attachmentCollectionPath, attachmentListSchema, attachmentPath, type MissionRole } from '@shared/sync/sync-protocol';
-import { AttachmentStorageError, contentHash, storeAttachment } from '../storage/attachment-store';
+import { contentHash } from '@shared/sync/content-hash';
+import { AttachmentStorageError, storeAttachment } from '../storage/attachment-store';
 import type { LocalDatabase } from '../storage/local-database';
 import type { SyncStatus } from './sync-client';
 

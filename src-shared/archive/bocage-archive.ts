@@ -19,6 +19,7 @@ import { formatInteger } from '../format/french-format';
 import { isContentHash } from '../meetings/meeting-model';
 import { CURRENT_SCHEMA_VERSION, readDocumentKind, readSchemaVersion } from '../schema/schema-version';
 import { isAttachmentMediaType } from '../sync/attachment-references';
+import { contentHash } from '../sync/content-hash';
 
 export const ARCHIVE_FORMAT = 'bocage-archive';
 /** Raised only when an older Bocage could no longer read what a newer one writes. */
@@ -109,12 +110,6 @@ function unknownDocument(name: string): ArchiveReadResult {
   };
 }
 
-/** The SHA-256 of the bytes in lowercase hex, as `sha256sum` writes it. */
-export async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
-  return Array.from(digest, (byte) => byte.toString(16).padStart(2, '0')).join('');
-}
-
 /** The documents Bocage knows: a mission, and the one workspace and directory this version has. */
 function parseArchiveDocumentName(name: string): { kind: DocumentKind; id: string } | null {
   const parsed = parseDocumentName(name);
@@ -191,7 +186,7 @@ export async function writeBocageArchive(content: ArchiveContent): Promise<Uint8
     if (!parsed) throw new Error(`Le document « ${name} » n’est pas un document de Bocage : il ne peut pas être exporté.`);
     // A copy, because the digest needs bytes on a plain ArrayBuffer.
     const update = new Uint8Array(Y.encodeStateAsUpdate(doc));
-    const sha256 = await sha256Hex(update);
+    const sha256 = await contentHash(update);
     const file = documentFile(name);
     entries[file] = update;
     checksums.push([file, sha256]);
@@ -207,7 +202,7 @@ export async function writeBocageArchive(content: ArchiveContent): Promise<Uint8
     if (seen.has(hash)) continue;
     seen.add(hash);
     // An attachment whose bytes changed on this disk would be refused by every machine importing the file.
-    if (!isAttachmentMediaType(mediaType) || (await sha256Hex(bytes)) !== hash) {
+    if (!isAttachmentMediaType(mediaType) || (await contentHash(bytes)) !== hash) {
       throw new Error('Une pièce jointe (photo) est endommagée sur cet ordinateur : rien n’a été exporté. Ajoutez-la de nouveau à sa réunion.');
     }
     const file = attachmentFile(hash);
@@ -227,7 +222,7 @@ export async function writeBocageArchive(content: ArchiveContent): Promise<Uint8
     attachments,
   };
   const manifestBytes = strToU8(JSON.stringify(manifest, null, 2));
-  const checksumLines = [[MANIFEST_FILE, await sha256Hex(manifestBytes)] as const, ...checksums].map(([file, sha256]) => `${sha256}  ${file}\n`);
+  const checksumLines = [[MANIFEST_FILE, await contentHash(manifestBytes)] as const, ...checksums].map(([file, sha256]) => `${sha256}  ${file}\n`);
   return zipSync({ [MANIFEST_FILE]: manifestBytes, ...entries, [CHECKSUM_FILE]: strToU8(checksumLines.join('')) });
 }
 
@@ -286,7 +281,7 @@ async function checksumsMatch(entries: Record<string, Uint8Array<ArrayBuffer>>):
   if (files.length !== checksums.size) return false;
   for (const file of files) {
     const expected = checksums.get(file);
-    if (expected === undefined || expected !== (await sha256Hex(entries[file] as Uint8Array<ArrayBuffer>))) return false;
+    if (expected === undefined || expected !== (await contentHash(entries[file] as Uint8Array<ArrayBuffer>))) return false;
   }
   return true;
 }
@@ -319,7 +314,7 @@ async function readContent(manifest: Manifest, entries: Record<string, Uint8Arra
     const misplaced = entry.kind !== parsed.kind || entry.file !== documentFile(entry.name) || listed.has(entry.file);
     if (misplaced || !update || update.byteLength !== entry.byteLength) return invalid('inconsistent');
     listed.add(entry.file);
-    if ((await sha256Hex(update)) !== entry.sha256) return invalid('damaged');
+    if ((await contentHash(update)) !== entry.sha256) return invalid('damaged');
     if (!decodedDocumentFits(update, parsed.kind, parsed.id, entry.schemaVersion)) return invalid('inconsistent');
     documents.push({ name: entry.name, kind: parsed.kind, id: parsed.id, schemaVersion: entry.schemaVersion, update });
   }
@@ -331,7 +326,7 @@ async function readContent(manifest: Manifest, entries: Record<string, Uint8Arra
       return invalid('inconsistent');
     }
     listed.add(entry.file);
-    if ((await sha256Hex(bytes)) !== entry.hash) return invalid('damaged');
+    if ((await contentHash(bytes)) !== entry.hash) return invalid('damaged');
     attachments.push({ hash: entry.hash, mediaType: entry.mediaType, bytes });
   }
   if (Object.keys(entries).some((file) => file !== CHECKSUM_FILE && !listed.has(file))) return invalid('inconsistent');

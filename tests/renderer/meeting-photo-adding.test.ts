@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { addPhotos } from '../../src-renderer/features/meeting-photos/add-photos';
 import type * as PhotoPreparation from '../../src-renderer/features/meeting-photos/photo-preparation';
 import { fitWithin, sniffPhotoMediaType } from '../../src-renderer/features/meeting-photos/photo-preparation';
-import { contentHash } from '../../src-renderer/storage/attachment-store';
+import { contentHash } from '@shared/sync/content-hash';
 import { LocalDatabase } from '../../src-renderer/storage/local-database';
 import { addMeeting, meetingOf, missionDoc } from '../shared/meetings/meeting-fixtures';
 
