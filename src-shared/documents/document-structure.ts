@@ -31,6 +31,8 @@ export const MISSION_FIELD = {
   description: 'description',
   createdAt: 'createdAt',
   updatedAt: 'updatedAt',
+  /** True on a demonstration mission: its figures are made up, and every deliverable says so. */
+  fictitiousData: 'fictitiousData',
 } as const;
 
 export const WORKSPACE_ENTRY_FIELD = {

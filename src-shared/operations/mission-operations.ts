@@ -120,6 +120,21 @@ export function setMissionStatus(doc: Y.Doc, status: MissionStatusId, origin: un
   });
 }
 
+/**
+ * Marks a mission as a demonstration whose figures are invented. It is never unset: a copy of the
+ * demo keeps the warning however much it is edited, so made-up figures cannot pass for real ones.
+ */
+export function markMissionFictitious(doc: Y.Doc, origin: unknown, now: number = Date.now()): void {
+  runOperation(doc, origin, () => {
+    missionMap(doc).set(MISSION_FIELD.fictitiousData, true);
+    touch(doc, now);
+  });
+}
+
+export function isFictitiousMission(doc: Y.Doc): boolean {
+  return missionMap(doc).get(MISSION_FIELD.fictitiousData) === true;
+}
+
 /** Sets both dates at once so that the "end after start" rule is checked against the pair. */
 export function setMissionDates(
   doc: Y.Doc,
