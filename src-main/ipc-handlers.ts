@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import { INVOKE_CHANNELS, type InvokeName } from '@shared/ipc/ipc-channels';
 import { INVOKE_SCHEMAS, type AppInfo, type InvokeRequest, type InvokeResponse, type PresenterPlacement } from '@shared/ipc/ipc-contract';
+import { exportPageToPdf, type PdfPrintingPage } from './export-pdf';
 import { saveFileWithDialog, type SaveFileDependencies } from './save-file';
 
 /** What a handler reads of Electron's IpcMainInvokeEvent. */
 export interface InvokeEvent {
   readonly senderFrame: { readonly url: string; readonly parent: unknown } | null;
+  /** The asking page: exportPdf prints it. */
+  readonly sender: PdfPrintingPage;
 }
 
 export type InvokeHandler = (event: InvokeEvent, ...args: unknown[]) => Promise<unknown>;
@@ -13,7 +16,7 @@ export type InvokeHandler = (event: InvokeEvent, ...args: unknown[]) => Promise<
 type InvokeChannel = (typeof INVOKE_CHANNELS)[InvokeName];
 
 /** The work behind each channel, once the message has been checked. */
-export type InvokeOperations = { [N in InvokeName]: (request: InvokeRequest<N>) => Promise<InvokeResponse<N>> };
+export type InvokeOperations = { [N in InvokeName]: (request: InvokeRequest<N>, event: InvokeEvent) => Promise<InvokeResponse<N>> };
 
 export interface InvokeOperationDependencies extends SaveFileDependencies {
   readonly appInfo: AppInfo;
@@ -41,6 +44,7 @@ export function createInvokeOperations(dependencies: InvokeOperationDependencies
       return { status: 'cleared' as const };
     },
     openPresenterView: async (route) => dependencies.openPresenterWindow(route),
+    exportPdf: (request, event) => exportPageToPdf(request, event.sender, dependencies),
   };
 }
 
@@ -51,7 +55,7 @@ export function createInvokeOperations(dependencies: InvokeOperationDependencies
  */
 function guardOperation<Request, Response>(
   schemas: { readonly request: z.ZodType<Request>; readonly response: z.ZodType<Response> },
-  operation: (request: Request) => Promise<Response>,
+  operation: (request: Request, event: InvokeEvent) => Promise<Response>,
   isAppUrl: (url: string) => boolean,
 ): InvokeHandler {
   return async (event, ...args) => {
@@ -60,7 +64,7 @@ function guardOperation<Request, Response>(
     if (args.length > 1) throw new Error('Demande refusée : elle contient des données inattendues.');
     const request = schemas.request.safeParse(args[0], { error: FRENCH_ERROR_MAP });
     if (!request.success) throw new Error(`Demande refusée, données invalides : ${describeIssues(request.error)}`);
-    const response = schemas.response.safeParse(await operation(request.data));
+    const response = schemas.response.safeParse(await operation(request.data, event));
     if (!response.success) throw new Error(`Bocage a produit une réponse invalide : ${describeIssues(response.error)}`);
     return response.data;
   };
@@ -73,6 +77,7 @@ export function createIpcHandlers(operations: InvokeOperations, isAppUrl: (url: 
     [INVOKE_CHANNELS.getAppInfo]: guardOperation(INVOKE_SCHEMAS.getAppInfo, operations.getAppInfo, isAppUrl),
     [INVOKE_CHANNELS.clearLocalStorage]: guardOperation(INVOKE_SCHEMAS.clearLocalStorage, operations.clearLocalStorage, isAppUrl),
     [INVOKE_CHANNELS.openPresenterView]: guardOperation(INVOKE_SCHEMAS.openPresenterView, operations.openPresenterView, isAppUrl),
+    [INVOKE_CHANNELS.exportPdf]: guardOperation(INVOKE_SCHEMAS.exportPdf, operations.exportPdf, isAppUrl),
   };
 }
 

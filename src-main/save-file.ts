@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { SaveDialogOptions } from 'electron';
-import { SAVABLE_FILE_KINDS, type SaveFileRequest, type SaveFileResult } from '@shared/ipc/ipc-contract';
+import { SAVABLE_FILE_KINDS, type SavableFileKind, type SaveFileResult } from '@shared/ipc/ipc-contract';
+
+/** Checked bytes to write: a renderer's saveFile request, or a PDF main printed itself. */
+export interface FileToSave {
+  fileKind: SavableFileKind;
+  suggestedName: string;
+  bytes: Uint8Array;
+}
 
 /** The file-system calls a save needs; node:fs/promises in the app, fakes in tests. */
 export interface SaveFileSystem {
@@ -55,7 +62,7 @@ async function writeFileSafely(targetPath: string, bytes: Uint8Array, fileSystem
 }
 
 /** Asks where to save (in the Documents folder by default), then writes exactly the bytes received. */
-export async function saveFileWithDialog(request: SaveFileRequest, dependencies: SaveFileDependencies): Promise<SaveFileResult> {
+export async function saveFileWithDialog(request: FileToSave, dependencies: SaveFileDependencies): Promise<SaveFileResult> {
   const kind = SAVABLE_FILE_KINDS[request.fileKind];
   const choice = await dependencies.showSaveDialog({
     title: 'Enregistrer le document',

@@ -23,6 +23,7 @@ export function buildDesktopApi(ipc: PreloadIpc): DesktopApi {
     getAppInfo: () => ipc.invoke(INVOKE_CHANNELS.getAppInfo) as Promise<AppInfo>,
     clearLocalStorage: () => ipc.invoke(INVOKE_CHANNELS.clearLocalStorage) as Promise<{ status: 'cleared' }>,
     openPresenterView: (route) => ipc.invoke(INVOKE_CHANNELS.openPresenterView, route) as Promise<PresenterPlacement>,
+    exportPdf: (request) => ipc.invoke(INVOKE_CHANNELS.exportPdf, request) as Promise<SaveFileResult>,
     onMenuCommand(listener) {
       // The page receives the command alone: the IPC event would give it a handle on ipcRenderer.
       const forwardCommand = (_event: unknown, command: unknown) => {

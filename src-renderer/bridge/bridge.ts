@@ -1,6 +1,9 @@
 import type { MenuCommand } from '@shared/ipc/ipc-channels';
 import type { PresenterPlacement, SaveFileRequest, SaveFileResult } from '@shared/ipc/ipc-contract';
 
+/** The desktop saves the PDF itself; a browser opens its print dialog, where the user picks « Enregistrer au format PDF ». */
+export type PdfExportResult = SaveFileResult | { status: 'print-dialog' };
+
 /** Where a presenter view opened; 'tab' when the browser ignored the request for a separate window. */
 export type PresenterViewPlacement = PresenterPlacement | 'tab';
 
@@ -26,4 +29,10 @@ export interface Bridge {
    * needs a click in that window. Fails with a French message when the browser blocks it.
    */
   openPresenterView(route: string): Promise<PresenterViewPlacement>;
+  /**
+   * Turns the current page, laid out by its print style sheet, into a PDF on A4: printToPDF and a
+   * save dialog on the desktop, the browser's print dialog in web mode. Call it from the print
+   * preview only, since it prints whatever page is showing.
+   */
+  exportPdf(suggestedName: string): Promise<PdfExportResult>;
 }

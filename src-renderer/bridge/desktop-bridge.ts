@@ -20,6 +20,8 @@ export function createDesktopBridge(api: DesktopApi): Bridge {
         throw new Error(ipcFailureMessage(error));
       });
     },
+    exportPdf: (suggestedName) =>
+      api.exportPdf({ suggestedName }).catch((error: unknown) => ({ status: 'error' as const, message: ipcFailureMessage(error) })),
     openPresenterView: (route) =>
       api.openPresenterView(route).catch((error: unknown) => {
         throw new Error(ipcFailureMessage(error));

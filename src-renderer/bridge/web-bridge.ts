@@ -10,6 +10,7 @@ const MIME_TYPES = {
   svg: 'image/svg+xml',
   // A .bocage file is a ZIP archive (src-shared/archive/bocage-archive.ts).
   bocage: 'application/zip',
+  pdf: 'application/pdf',
 } as const satisfies Record<SavableFileKind, string>;
 
 /** The board's segment of a projection route, to name its window. */
@@ -41,6 +42,11 @@ export function createWebBridge(): Bridge {
       if (!response?.ok) {
         throw new Error('Le serveur de la version web n’a pas pu effacer le stockage local du navigateur (lancez Bocage avec npm run start:web).');
       }
+    },
+    async exportPdf() {
+      // A page cannot write a PDF itself: the print dialog can, with the same print style sheet.
+      window.print();
+      return { status: 'print-dialog' };
     },
     async openPresenterView(route) {
       const board = PRESENTER_ROUTE.exec(route)?.[1];

@@ -7,6 +7,7 @@ export const INVOKE_CHANNELS = {
   getAppInfo: 'bocage:get-app-info',
   clearLocalStorage: 'bocage:clear-local-storage',
   openPresenterView: 'bocage:open-presenter-view',
+  exportPdf: 'bocage:export-pdf',
 } as const;
 
 export const EVENT_CHANNELS = {

@@ -10,6 +10,7 @@ export const SAVABLE_FILE_KINDS = {
   png: { label: 'Image PNG', extension: 'png' },
   svg: { label: 'Image SVG', extension: 'svg' },
   bocage: { label: 'Fichier Bocage', extension: 'bocage' },
+  pdf: { label: 'Document PDF', extension: 'pdf' },
 } as const;
 
 export type SavableFileKind = keyof typeof SAVABLE_FILE_KINDS;
@@ -41,6 +42,15 @@ export const saveFileResultSchema = z.discriminatedUnion('status', [
   z.object({ status: z.literal('error'), message: z.string() }),
 ]);
 
+/**
+ * Prints the asking page (the pre-diagnostic's print preview, laid out by its print style sheet) to
+ * a PDF and saves it where the user chooses: main never loads another page for it.
+ */
+export const exportPdfRequestSchema = z
+  .object({ suggestedName: safeFileName })
+  .strict()
+  .refine((request) => request.suggestedName.toLowerCase().endsWith('.pdf'), 'Extension incohérente.');
+
 export const getAppInfoRequestSchema = z.undefined();
 
 export const appInfoSchema = z.object({
@@ -66,6 +76,7 @@ export const openPresenterViewRequestSchema = z.string().regex(PRESENTER_ROUTE_P
 export const presenterPlacementSchema = z.enum(['external-display', 'window']);
 
 export type SaveFileRequest = z.infer<typeof saveFileRequestSchema>;
+export type ExportPdfRequest = z.infer<typeof exportPdfRequestSchema>;
 export type SaveFileResult = z.infer<typeof saveFileResultSchema>;
 export type AppInfo = z.infer<typeof appInfoSchema>;
 export type PresenterPlacement = z.infer<typeof presenterPlacementSchema>;
@@ -76,6 +87,7 @@ export const INVOKE_SCHEMAS = {
   getAppInfo: { request: getAppInfoRequestSchema, response: appInfoSchema },
   clearLocalStorage: { request: clearLocalStorageRequestSchema, response: clearLocalStorageResultSchema },
   openPresenterView: { request: openPresenterViewRequestSchema, response: presenterPlacementSchema },
+  exportPdf: { request: exportPdfRequestSchema, response: saveFileResultSchema },
 } as const satisfies Record<InvokeName, { request: z.ZodType; response: z.ZodType }>;
 
 export type InvokeRequest<N extends InvokeName> = z.infer<(typeof INVOKE_SCHEMAS)[N]['request']>;
@@ -89,5 +101,7 @@ export interface DesktopApi {
   clearLocalStorage(): Promise<{ status: 'cleared' }>;
   /** Opens (or brings forward) the presenter window of a board; `route` is its projection route. */
   openPresenterView(route: string): Promise<PresenterPlacement>;
+  /** Prints the current page to PDF (A4, as its print style sheet lays it out) and saves it. */
+  exportPdf(request: ExportPdfRequest): Promise<SaveFileResult>;
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }

@@ -25,7 +25,7 @@ function fakeIpcRenderer() {
 describe('the desktop API given to the page', () => {
   it('has exactly the methods of the contract, nothing that reaches IPC generically', () => {
     const api = buildDesktopApi(fakeIpcRenderer().ipc);
-    expect(Object.keys(api).sort()).toEqual(['clearLocalStorage', 'getAppInfo', 'onMenuCommand', 'openPresenterView', 'saveFile']);
+    expect(Object.keys(api).sort()).toEqual(['clearLocalStorage', 'exportPdf', 'getAppInfo', 'onMenuCommand', 'openPresenterView', 'saveFile']);
   });
 
   it('saves a file through the save channel, bytes untouched', async () => {
@@ -92,6 +92,6 @@ describe('the preload script', () => {
     vi.doUnmock('electron');
     expect(exposeInMainWorld).toHaveBeenCalledOnce();
     expect(exposeInMainWorld).toHaveBeenCalledWith(DESKTOP_API_GLOBAL, expect.anything());
-    expect(Object.keys(exposeInMainWorld.mock.calls[0]?.[1] as object).sort()).toEqual(['clearLocalStorage', 'getAppInfo', 'onMenuCommand', 'openPresenterView', 'saveFile']);
+    expect(Object.keys(exposeInMainWorld.mock.calls[0]?.[1] as object).sort()).toEqual(['clearLocalStorage', 'exportPdf', 'getAppInfo', 'onMenuCommand', 'openPresenterView', 'saveFile']);
   });
 });

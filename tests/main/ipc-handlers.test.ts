@@ -7,7 +7,23 @@ import { createAppUrlPolicy } from '../../src-main/app-origin';
 import { createInvokeOperations, createIpcHandlers, registerIpcHandlers, type InvokeEvent } from '../../src-main/ipc-handlers';
 import type { SaveFileDependencies, SaveFileSystem } from '../../src-main/save-file';
 
-const APP_FRAME: InvokeEvent = { senderFrame: { url: 'bocage://app/index.html', parent: null } };
+const PDF_BYTES = new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x37]);
+
+/** The asking page; it prints the bytes of a small PDF, or fails like a page that crashed meanwhile. */
+function pageThatPrints(outcome: Uint8Array | Error = PDF_BYTES) {
+  return {
+    printToPDF: vi.fn(async () => {
+      if (outcome instanceof Error) throw outcome;
+      return outcome;
+    }),
+  };
+}
+
+function eventFrom(url: string, parent: unknown = null, sender = pageThatPrints()): InvokeEvent {
+  return { senderFrame: { url, parent }, sender };
+}
+
+const APP_FRAME: InvokeEvent = eventFrom('bocage://app/index.html');
 const DOCX_BYTES = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 255]);
 
 let folder: string;
@@ -45,6 +61,7 @@ function setUp({ chosenPath, fileSystem = realFileSystem }: { chosenPath: string
     clearLocalStorage: (event: InvokeEvent = APP_FRAME, ...args: unknown[]) => handlers[INVOKE_CHANNELS.clearLocalStorage](event, ...args),
     openPresenterWindow,
     openPresenterView: (route: unknown, event: InvokeEvent = APP_FRAME) => handlers[INVOKE_CHANNELS.openPresenterView](event, route),
+    exportPdf: (payload: unknown, event: InvokeEvent) => handlers[INVOKE_CHANNELS.exportPdf](event, payload),
   };
 }
 
@@ -54,10 +71,10 @@ function validRequest() {
 
 describe('who may call main', () => {
   it.each([
-    ['a page that is not the app', { senderFrame: { url: 'https://example.org/', parent: null } }],
-    ['an iframe inside the app', { senderFrame: { url: 'bocage://app/index.html', parent: {} } }],
-    ['a frame already gone', { senderFrame: null }],
-    ['a local file page', { senderFrame: { url: 'file:///tmp/evil.html', parent: null } }],
+    ['a page that is not the app', eventFrom('https://example.org/')],
+    ['an iframe inside the app', eventFrom('bocage://app/index.html', {})],
+    ['a frame already gone', { senderFrame: null, sender: pageThatPrints() }],
+    ['a local file page', eventFrom('file:///tmp/evil.html')],
   ])('refuses %s, so no foreign content can write files through Bocage', async (_label, event) => {
     const { saveFile, showSaveDialog, getAppInfo } = setUp({ chosenPath: path.join(folder, 'x.docx') });
     await expect(saveFile(validRequest(), event)).rejects.toThrow('Demande refusée : elle ne vient pas de la fenêtre de Bocage.');
@@ -174,7 +191,7 @@ describe('the application information', () => {
 
   it('never lets another page wipe the app storage', async () => {
     const { clearLocalStorage, clearStorageData } = setUp({ chosenPath: null });
-    await expect(clearLocalStorage({ senderFrame: { url: 'https://example.org/', parent: null } })).rejects.toThrow(/Demande refusée/);
+    await expect(clearLocalStorage(eventFrom('https://example.org/'))).rejects.toThrow(/Demande refusée/);
     await expect(clearLocalStorage(APP_FRAME, 'everything')).rejects.toThrow(/Demande refusée/);
     expect(clearStorageData).not.toHaveBeenCalled();
   });
@@ -213,7 +230,7 @@ describe('opening the presenter view', () => {
 
   it('refuses a request from a page that is not the app', async () => {
     const { openPresenterView, openPresenterWindow } = setUp({ chosenPath: null });
-    await expect(openPresenterView(ROUTE, { senderFrame: { url: 'https://example.org/', parent: null } })).rejects.toThrow(/Demande refusée/);
+    await expect(openPresenterView(ROUTE, eventFrom('https://example.org/'))).rejects.toThrow(/Demande refusée/);
     expect(openPresenterWindow).not.toHaveBeenCalled();
   });
 });
@@ -231,5 +248,48 @@ describe('registration', () => {
     });
     registerIpcHandlers({ handle }, createIpcHandlers(operations, () => true));
     expect(handle.mock.calls.map(([channel]) => channel).sort()).toEqual(Object.values(INVOKE_CHANNELS).sort());
+  });
+});
+
+describe('exporting the print preview to PDF', () => {
+  it('prints the asking page on A4 with its own print style sheet and saves exactly those bytes where the user chose', async () => {
+    const target = path.join(folder, 'Pré-diagnostic.pdf');
+    const { exportPdf, showSaveDialog } = setUp({ chosenPath: target });
+    const page = pageThatPrints();
+    await expect(exportPdf({ suggestedName: 'Pré-diagnostic – Mission exemple.pdf' }, eventFrom('bocage://app/index.html', null, page))).resolves.toEqual({
+      status: 'saved',
+      fileName: 'Pré-diagnostic.pdf',
+    });
+    expect(page.printToPDF).toHaveBeenCalledExactlyOnceWith(expect.objectContaining({ pageSize: 'A4', preferCSSPageSize: true, printBackground: true }));
+    expect(showSaveDialog).toHaveBeenCalledWith(expect.objectContaining({ filters: [{ name: 'Document PDF', extensions: ['pdf'] }] }));
+    expect(new Uint8Array(await readFile(target))).toEqual(PDF_BYTES);
+  });
+
+  it('tells the user in French when the page could not be printed, and writes nothing', async () => {
+    const { exportPdf, showSaveDialog } = setUp({ chosenPath: path.join(folder, 'x.pdf') });
+    const result = await exportPdf({ suggestedName: 'Pré-diagnostic.pdf' }, eventFrom('bocage://app/index.html', null, pageThatPrints(new Error('render process gone'))));
+    expect(result).toEqual({ status: 'error', message: 'Le PDF n’a pas pu être produit. Raison : render process gone' });
+    expect(showSaveDialog).not.toHaveBeenCalled();
+    expect(await readdir(folder)).toEqual([]);
+  });
+
+  it.each([
+    ['another extension', { suggestedName: 'Pré-diagnostic.docx' }],
+    ['a path instead of a name', { suggestedName: '../../.bashrc.pdf' }],
+    ['unexpected fields', { suggestedName: 'a.pdf', bytes: new Uint8Array([1]) }],
+    ['no name', {}],
+  ])('refuses %s, so a page can only ask for a PDF of itself under a plain name', async (_label, payload) => {
+    const { exportPdf, showSaveDialog } = setUp({ chosenPath: path.join(folder, 'x.pdf') });
+    const page = pageThatPrints();
+    await expect(exportPdf(payload, eventFrom('bocage://app/index.html', null, page))).rejects.toThrow(/^Demande refusée, données invalides : /);
+    expect(page.printToPDF).not.toHaveBeenCalled();
+    expect(showSaveDialog).not.toHaveBeenCalled();
+  });
+
+  it('never prints for a page that is not the app', async () => {
+    const { exportPdf } = setUp({ chosenPath: path.join(folder, 'x.pdf') });
+    const page = pageThatPrints();
+    await expect(exportPdf({ suggestedName: 'a.pdf' }, eventFrom('https://example.org/', null, page))).rejects.toThrow(/Demande refusée/);
+    expect(page.printToPDF).not.toHaveBeenCalled();
   });
 });

@@ -9,6 +9,7 @@ function apiRefusingWith(message: string): DesktopApi {
     onMenuCommand: () => () => undefined,
     clearLocalStorage: () => Promise.reject(new Error(message)),
     openPresenterView: () => Promise.reject(new Error(message)),
+    exportPdf: () => Promise.reject(new Error(message)),
   };
 }
 
@@ -40,5 +41,10 @@ describe('the desktop bridge', () => {
       apiRefusingWith("Error invoking remote method 'bocage:open-presenter-view': Error: Demande refusée, données invalides : Adresse de projection invalide."),
     );
     await expect(bridge.openPresenterView('/rgpd')).rejects.toThrow(/^Demande refusée, données invalides : Adresse de projection invalide\.$/);
+  });
+
+  it('a PDF export refused by main is shown as main’s French reason instead of failing silently', async () => {
+    const bridge = createDesktopBridge(apiRefusingWith("Error invoking remote method 'bocage:export-pdf': Error: Demande refusée, données invalides : Extension incohérente."));
+    await expect(bridge.exportPdf('Pré-diagnostic.docx')).resolves.toEqual({ status: 'error', message: 'Demande refusée, données invalides : Extension incohérente.' });
   });
 });

@@ -44,3 +44,12 @@ describe('opening the presenter view in a browser', () => {
     expect(open).not.toHaveBeenCalled();
   });
 });
+
+describe('exporting to PDF in a browser', () => {
+  it('opens the browser’s print dialog, where « Enregistrer au format PDF » writes the preview with its print layout', async () => {
+    const print = vi.fn();
+    vi.stubGlobal('window', { location: { href: PAGE }, print });
+    await expect(createWebBridge().exportPdf('Pré-diagnostic.pdf')).resolves.toEqual({ status: 'print-dialog' });
+    expect(print).toHaveBeenCalledOnce();
+  });
+});

@@ -4,7 +4,7 @@ import type { MissionSnapshot } from '@shared/model/mission';
 import type { Bridge } from '../../bridge/bridge';
 
 /** Builds the mission summary and hands the bytes to the bridge (save dialog or download). */
-export async function exportMission(bridge: Bridge, mission: MissionSnapshot, fileKind: Exclude<SavableFileKind, 'json'>): Promise<SaveFileResult> {
+export async function exportMission(bridge: Bridge, mission: MissionSnapshot, fileKind: Extract<SavableFileKind, 'docx' | 'xlsx'>): Promise<SaveFileResult> {
   const options = { generatedAt: new Date(), geographyVintage: GEOGRAPHY_VINTAGE };
   // The builders pull in docx and exceljs, which only this action needs: load them on demand.
   const [{ missionExportFileName }, bytes] = await Promise.all([
