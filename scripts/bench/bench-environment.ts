@@ -1,6 +1,7 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { findChromium } from '../../tests/e2e/chromium';
+import { REPOSITORY_ROOT } from './bench-paths';
 
 export type Log = (message: string) => void;
 
@@ -34,4 +35,22 @@ export function machineInfo(withBrowser: boolean) {
     node: process.version,
     chromium: withBrowser ? chromiumVersion() : null,
   };
+}
+
+/**
+ * Runs one measuring script in a fresh Node process (with tsx and an exposed GC) and returns the
+ * JSON it prints: the process's peak memory is then the measured work's alone.
+ */
+export function runMeasureInFreshProcess<Result>(script: string, args: readonly string[], failure: (code: number | null) => string): Promise<Result> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', script, ...args], { cwd: REPOSITORY_ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    let output = '';
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk: string) => (output += chunk));
+    child.once('error', reject);
+    child.once('close', (code) => {
+      if (code !== 0) reject(new Error(failure(code)));
+      else resolve(JSON.parse(output) as Result);
+    });
+  });
 }

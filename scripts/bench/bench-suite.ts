@@ -4,13 +4,15 @@ import { join } from 'node:path';
 import { machineInfo, type Log } from './bench-environment';
 import { withBenchPages } from './bench-servers';
 import { runBoardsBench } from './board-bench';
+import { runDocxBench } from './docx-bench';
 import { runImportBench } from './import-bench';
 import { runIndicatorsBench } from './indicators-bench';
 import { runStartupBench } from './startup-bench';
 import { roundMs } from './statistics';
 import { parseSyncLoadArguments, runSyncLoadBench, type SyncLoadSettings } from './sync-load-bench';
+import { runXlsxStreamBench } from './xlsx-stream-bench';
 
-export const BENCHMARKS = ['startup', 'import', 'indicators', 'boards', 'sync-load'] as const;
+export const BENCHMARKS = ['startup', 'import', 'indicators', 'boards', 'sync-load', 'xlsx-stream', 'docx'] as const;
 export type BenchmarkName = (typeof BENCHMARKS)[number];
 
 function isBenchmarkName(name: string): name is BenchmarkName {
@@ -18,7 +20,7 @@ function isBenchmarkName(name: string): name is BenchmarkName {
 }
 
 /** Benchmarks that need no browser nor web build. */
-const WITHOUT_BROWSER: readonly BenchmarkName[] = ['import', 'sync-load'];
+const WITHOUT_BROWSER: readonly BenchmarkName[] = ['import', 'sync-load', 'xlsx-stream', 'docx'];
 
 export interface BenchArguments {
   selection: BenchmarkName[];
@@ -52,6 +54,8 @@ export async function runBenchmarks({ selection, syncLoad }: BenchArguments, log
     let buildMs: number | null = null;
     if (selection.includes('import')) benchmarks.import = await runImportBench(workDir, log);
     if (selection.includes('sync-load')) benchmarks['sync-load'] = await runSyncLoadBench(syncLoad, workDir, log);
+    if (selection.includes('docx')) benchmarks.docx = await runDocxBench(workDir, log);
+    if (selection.includes('xlsx-stream')) benchmarks['xlsx-stream'] = await runXlsxStreamBench(workDir, log);
     if (usesBrowser) {
       log('Construction de Bocage (vite.web.config.ts) et des pages React nues…');
       await withBenchPages(async (pages, builtInMs) => {

@@ -1,9 +1,8 @@
-import { spawn } from 'node:child_process';
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadAverage1m, runCount, type Log } from './bench-environment';
+import { loadAverage1m, runCount, runMeasureInFreshProcess, type Log } from './bench-environment';
 import { benchMissionScope, loadGeography } from './bench-mission-territory';
-import { IMPORT_RUN_SCRIPT, REAL_FILOSOFI_FILE, REPOSITORY_ROOT } from './bench-paths';
+import { IMPORT_RUN_SCRIPT, REAL_FILOSOFI_FILE } from './bench-paths';
 import type { ImportMode } from './import-modes';
 import type { ImportRunResult } from './import-run';
 import { ratio, roundMs, summarize } from './statistics';
@@ -15,20 +14,7 @@ const MIB = 2 ** 20;
 
 /** One measured import in a fresh Node process (import-run.ts): its peak memory is its own. */
 function runInFreshProcess(mode: ImportMode, file: string, keep: readonly string[]): Promise<ImportRunResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', IMPORT_RUN_SCRIPT, mode, file, JSON.stringify(keep)], {
-      cwd: REPOSITORY_ROOT,
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let output = '';
-    child.stdout.setEncoding('utf8');
-    child.stdout.on('data', (chunk: string) => (output += chunk));
-    child.once('error', reject);
-    child.once('close', (code) => {
-      if (code !== 0) reject(new Error(`La mesure « ${mode} » de ${file} a échoué (code ${code}).`));
-      else resolve(JSON.parse(output) as ImportRunResult);
-    });
-  });
+  return runMeasureInFreshProcess<ImportRunResult>(IMPORT_RUN_SCRIPT, [mode, file, JSON.stringify(keep)], (code) => `La mesure « ${mode} » de ${file} a échoué (code ${code}).`);
 }
 
 function summarizeRuns(results: readonly ImportRunResult[]) {

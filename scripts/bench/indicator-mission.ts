@@ -1,6 +1,6 @@
 import * as prng from 'lib0/prng';
 import * as Y from 'yjs';
-import { comparisonTerritories, type DiagnosticTerritory } from '../../src-shared/diagnostic/comparison-territories';
+import { comparisonTerritories, geographyPopulations, type DiagnosticTerritory } from '../../src-shared/diagnostic/comparison-territories';
 import { INDICATOR_CATALOGUE } from '../../src-shared/diagnostic/indicator-catalogue';
 import { INDICATOR_THEMES, type IndicatorDefinition } from '../../src-shared/diagnostic/indicator-definition';
 import { applyIndicatorImport } from '../../src-shared/diagnostic/indicator-operations';
@@ -45,33 +45,10 @@ export function chooseBenchIndicators(): IndicatorDefinition[] {
   return INDICATOR_CATALOGUE.filter((definition) => chosen.has(definition.code));
 }
 
-/** Population of each territory, to give counts a plausible size. */
-function territoryPopulations(geography: Geography, territories: readonly DiagnosticTerritory[]): Map<string, number> {
-  const byDepartement = new Map<string, number>();
-  for (const commune of geography.communes) {
-    byDepartement.set(commune.departement, (byDepartement.get(commune.departement) ?? 0) + (commune.population ?? 0));
-  }
-  const sum = (values: Iterable<number>) => [...values].reduce((total, value) => total + value, 0);
-  const population = ({ ref }: DiagnosticTerritory): number => {
-    switch (ref.level) {
-      case 'commune':
-        return geography.communeByCode.get(ref.code)?.population ?? 0;
-      case 'epci':
-        return sum((geography.epciByCode.get(ref.code)?.members ?? []).map((code) => geography.communeByCode.get(code)?.population ?? 0));
-      case 'departement':
-        return byDepartement.get(ref.code) ?? 0;
-      case 'region':
-        return sum(geography.departements.filter((departement) => departement.region === ref.code).map((departement) => byDepartement.get(departement.code) ?? 0));
-      case 'france':
-        return sum(byDepartement.values());
-    }
-  };
-  return new Map(territories.map((territory) => [territory.key, population(territory)]));
-}
 
 function benchValues(definitions: readonly IndicatorDefinition[], territories: readonly DiagnosticTerritory[], geography: Geography, now: number): IndicatorValue[] {
   const random = prng.create(SEED);
-  const populations = territoryPopulations(geography, territories);
+  const populations = geographyPopulations(geography, territories);
   return definitions.flatMap((definition) => {
     const shareOfPopulation = 0.02 + 0.3 * random.next();
     return BENCH_YEARS.flatMap((year) =>

@@ -1,4 +1,4 @@
-// `npm run bench [-- startup|import|indicators|boards|sync-load … [--clients N --missions N --seconds N]]`: the benchmarks named, or all of them. The
+// `npm run bench [-- startup|import|indicators|boards|sync-load|xlsx-stream|docx … [--clients N --missions N --seconds N]]`: the benchmarks named, or all of them. The
 // JSON report goes to stdout, progress and errors to stderr (see scripts/bench/README.md).
 import { tsImport } from 'tsx/esm/api';
 

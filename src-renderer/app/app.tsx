@@ -19,6 +19,9 @@ const CheckInPage = lazy(() => import('../features/check-in/check-in-page').then
 const GdprPage = lazy(() => import('../features/gdpr/gdpr-page').then((module) => ({ default: module.GdprPage })));
 const BoardPage = lazy(() => import('../features/boards/board-page').then((module) => ({ default: module.BoardPage })));
 const PresenterPage = lazy(() => import('../features/presenter/presenter-page').then((module) => ({ default: module.PresenterPage })));
+const ReportPreviewPage = lazy(() =>
+  import('../features/deliverables/report-preview-page').then((module) => ({ default: module.ReportPreviewPage })),
+);
 
 /** Menu commands that do not depend on the open page; undo, redo and export are handled by the mission page. */
 function useGlobalMenuCommands(): void {
@@ -119,6 +122,14 @@ export function App() {
       <Switch>
         <Route<{ id: string; board: string }> path="/missions/:id/tableaux/:board/projection">
           {(params) => <PresenterShell missionId={decodeURIComponent(params.id)} boardId={decodeURIComponent(params.board)} />}
+        </Route>
+        {/* The print preview prints the page it shows: no header or navigation may be part of it. */}
+        <Route<{ id: string }> path="/missions/:id/livrables/apercu">
+          {(params) => (
+            <Suspense fallback={<p role="status">Chargement…</p>}>
+              <ReportPreviewPage missionId={decodeURIComponent(params.id)} />
+            </Suspense>
+          )}
         </Route>
         <Route>
           <Shell />

@@ -6,6 +6,8 @@ export const ROUTES = {
   /** A section of a mission ("indicateurs", "enjeux"…), optionally one record in it. */
   missionSection: (id: string, section: string, itemId?: string) =>
     `/missions/${encodeURIComponent(id)}/${section}${itemId ? `/${encodeURIComponent(itemId)}` : ''}`,
+  /** The pre-diagnostic's print preview, outside the app's frame so that it prints alone. */
+  deliverablesPreview: (id: string) => `/missions/${encodeURIComponent(id)}/livrables/apercu`,
   settings: '/parametres',
   directory: '/annuaire',
   contactImport: '/annuaire/importer',

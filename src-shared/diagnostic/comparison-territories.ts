@@ -71,3 +71,31 @@ export function comparisonTerritories(snapshot: MissionTerritory, geography: Geo
 export function missionTerritoryKeys(snapshot: MissionTerritory, geography: Geography): Set<TerritoryKey> {
   return new Set(comparisonTerritories(snapshot, geography).map((territory) => territory.key));
 }
+
+/**
+ * Population of each territory from the shipped geography: a commune's own, larger territories as
+ * the sum of their communes' (a commune without a known population counts as none). Used to give
+ * invented counts a plausible size (demo mission, benchmarks).
+ */
+export function geographyPopulations(geography: Geography, territories: readonly DiagnosticTerritory[]): Map<TerritoryKey, number> {
+  const byDepartement = new Map<string, number>();
+  for (const commune of geography.communes) {
+    byDepartement.set(commune.departement, (byDepartement.get(commune.departement) ?? 0) + (commune.population ?? 0));
+  }
+  const sum = (values: Iterable<number>) => [...values].reduce((total, value) => total + value, 0);
+  const population = ({ ref }: DiagnosticTerritory): number => {
+    switch (ref.level) {
+      case 'commune':
+        return geography.communeByCode.get(ref.code)?.population ?? 0;
+      case 'epci':
+        return sum((geography.epciByCode.get(ref.code)?.members ?? []).map((code) => geography.communeByCode.get(code)?.population ?? 0));
+      case 'departement':
+        return byDepartement.get(ref.code) ?? 0;
+      case 'region':
+        return sum(geography.departements.filter((departement) => departement.region === ref.code).map((departement) => byDepartement.get(departement.code) ?? 0));
+      case 'france':
+        return sum(byDepartement.values());
+    }
+  };
+  return new Map(territories.map((territory) => [territory.key, population(territory)]));
+}

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { Board, BoardCard } from '../boards/board-model';
 import { CARD_COLOUR_STYLES } from '../boards/board-model';
 import { cardVoteTotals, rankCards } from '../boards/board-results';
@@ -6,17 +5,7 @@ import { matrixScores, positionsAreScores } from '../boards/board-templates';
 import { formatDateTime } from '../format/french-format';
 import { meetingKindLabel, type Meeting } from '../meetings/meeting-model';
 import { formatLongIsoDate } from './sign-in-sheet-content';
-import {
-  a4PageSetup,
-  addWrappedRow,
-  BASE_FONT,
-  estimatedWrappedRowHeight,
-  excelHeaderFooterText,
-  NARROW_MARGINS,
-  NOTE_FONT,
-  TITLE_FONT,
-  writeHeaderRow,
-} from './xlsx-print';
+import { addTableSheet, newWorkbook, workbookBytes, type TableColumn } from './workbooks/table-sheet';
 
 /** What the workbook of a board's cards is made from: the board as read, and names for its authors. */
 export interface BoardCardsWorkbook {
@@ -28,17 +17,15 @@ export interface BoardCardsWorkbook {
   generatedAt: Date;
 }
 
-/** Title, subtitle, a gap, then the column headers. */
-const HEADER_ROW = 4;
 const WHOLE_NUMBER = '0';
 const ONE_DECIMAL = '0.0';
 const DATE_TIME = 'dd/mm/yyyy hh:mm';
-const NO_ZONE = 'Hors zone';
-const ANONYMOUS = 'Anonyme';
-const AUTHORS_NOTE = 'Ce fichier nomme les auteurs des cartes : à ne diffuser qu’aux personnes chargées de la démarche.';
-const HIDDEN_VOTES_NOTE = 'Les votes ne sont pas encore révélés : révélez-les sur le tableau pour les exporter.';
+export const NO_ZONE = 'Hors zone';
+export const ANONYMOUS = 'Anonyme';
+export const AUTHORS_NOTE = 'Ce fichier nomme les auteurs des cartes : à ne diffuser qu’aux personnes chargées de la démarche.';
+export const HIDDEN_VOTES_NOTE = 'Les votes ne sont pas encore révélés : révélez-les sur le tableau pour les exporter.';
 
-interface CardRow {
+export interface CardRow {
   card: BoardCard;
   zone: string;
   cluster: string;
@@ -47,23 +34,16 @@ interface CardRow {
   voters: number;
 }
 
-interface Column {
-  header: string;
-  width: number;
-  numFmt?: string;
-  value: (row: CardRow) => string | number | Date | null;
-}
-
 /**
  * Excel stores a date without a time zone and shows it as written: the creation time is written as
  * the clock on this machine showed it, like every other time the app shows.
  */
-function localClock(timestamp: number): Date {
+export function localClock(timestamp: number): Date {
   return new Date(timestamp - new Date(timestamp).getTimezoneOffset() * 60_000);
 }
 
-function cardColumns(board: Board, withVotes: boolean): Column[] {
-  const columns: Column[] = [
+function cardColumns(board: Board, withVotes: boolean): TableColumn<CardRow>[] {
+  const columns: TableColumn<CardRow>[] = [
     { header: 'Zone', width: 18, value: (row) => row.zone },
     { header: 'Regroupement', width: 20, value: (row) => row.cluster },
     { header: 'Texte', width: 50, value: (row) => row.card.text },
@@ -88,8 +68,7 @@ function cardColumns(board: Board, withVotes: boolean): Column[] {
 }
 
 /** Cards zone by zone in the board's order (cards outside every zone last), the most voted first, then in capture order. */
-function cardRows(input: BoardCardsWorkbook, withVotes: boolean): CardRow[] {
-  const { board } = input;
+export function boardCardRows(board: Board, authorName: (contactId: string) => string | null, withVotes: boolean): CardRow[] {
   const zoneIndex = new Map(board.zones.map((zone, index) => [zone.id, index]));
   const zoneTitle = new Map(board.zones.map((zone) => [zone.id, zone.title]));
   const clusterTitle = new Map(board.clusters.map((cluster) => [cluster.id, cluster.title]));
@@ -103,7 +82,7 @@ function cardRows(input: BoardCardsWorkbook, withVotes: boolean): CardRow[] {
       card,
       zone: (card.zoneId === null ? undefined : zoneTitle.get(card.zoneId)) ?? NO_ZONE,
       cluster: (card.clusterId === null ? undefined : clusterTitle.get(card.clusterId)) ?? '',
-      author: (card.authorId === null ? null : input.authorName(card.authorId)) ?? ANONYMOUS,
+      author: (card.authorId === null ? null : authorName(card.authorId)) ?? ANONYMOUS,
       dots: withVotes ? (totals.get(card.id) ?? 0) : 0,
       voters: withVotes ? (voters.get(card.id) ?? 0) : 0,
     },
@@ -112,49 +91,8 @@ function cardRows(input: BoardCardsWorkbook, withVotes: boolean): CardRow[] {
   return rows.map((entry) => entry.row);
 }
 
-interface SheetContent<Row> {
-  name: string;
-  title: string;
-  subtitle: string;
-  footer: string;
-  columns: readonly { header: string; width: number; numFmt?: string; value: (row: Row) => string | number | Date | null }[];
-  rows: readonly Row[];
-  empty: string;
-}
-
-function addTableSheet<Row>(workbook: ExcelJS.Workbook, content: SheetContent<Row>): void {
-  const sheet = workbook.addWorksheet(content.name);
-  const { columns } = content;
-  sheet.columns = columns.map((column) => ({ width: column.width, style: { font: BASE_FONT, ...(column.numFmt ? { numFmt: column.numFmt } : {}) } }));
-  const lastColumn = sheet.getColumn(columns.length).letter;
-
-  sheet.mergeCells(1, 1, 1, columns.length);
-  const title = sheet.getCell(1, 1);
-  title.value = content.title;
-  title.font = TITLE_FONT;
-  sheet.getRow(1).height = 22;
-  sheet.mergeCells(2, 1, 2, columns.length);
-  const subtitle = sheet.getCell(2, 1);
-  subtitle.value = content.subtitle;
-  subtitle.font = NOTE_FONT;
-  subtitle.alignment = { vertical: 'top', wrapText: true };
-  const subtitleWidth = columns.reduce((total, column) => total + column.width, 0);
-  sheet.getRow(2).height = estimatedWrappedRowHeight(content.subtitle, subtitleWidth, BASE_FONT.size ?? 10);
-
-  writeHeaderRow(sheet.getRow(HEADER_ROW), columns.map((column) => column.header));
-
-  const widths = columns.map((column) => column.width);
-  for (const row of content.rows) {
-    addWrappedRow(sheet, columns.map((column) => column.value(row)), widths);
-  }
-  if (content.rows.length === 0) sheet.addRow([content.empty]).getCell(1).font = NOTE_FONT;
-  sheet.autoFilter = `A${HEADER_ROW}:${lastColumn}${HEADER_ROW + content.rows.length}`;
-  sheet.views = [{ state: 'frozen', xSplit: 0, ySplit: HEADER_ROW, topLeftCell: `A${HEADER_ROW + 1}`, activeCell: `A${HEADER_ROW + 1}` }];
-  sheet.pageSetup = a4PageSetup('landscape', HEADER_ROW, NARROW_MARGINS);
-  sheet.headerFooter.oddFooter = `&L&8${excelHeaderFooterText(content.footer)}&R&8Page &P sur &N`;
-}
-
-interface RankedRow {
+export interface RankedRow {
+  cardId: string;
   rank: number;
   text: string;
   zone: string;
@@ -163,12 +101,13 @@ interface RankedRow {
 }
 
 /** Ranks as a podium gives them: two cards with as many dots share a rank, the next one skips. */
-function rankedRows(board: Board): RankedRow[] {
+export function rankedCardRows(board: Board): RankedRow[] {
   const zoneTitle = new Map(board.zones.map((zone) => [zone.id, zone.title]));
   const rows: RankedRow[] = [];
   for (const [index, result] of rankCards(board).entries()) {
     const previous = rows[index - 1];
     rows.push({
+      cardId: result.card.id,
       rank: previous && previous.total === result.total ? previous.rank : index + 1,
       text: result.card.text,
       zone: (result.card.zoneId === null ? undefined : zoneTitle.get(result.card.zoneId)) ?? NO_ZONE,
@@ -179,7 +118,7 @@ function rankedRows(board: Board): RankedRow[] {
   return rows;
 }
 
-const RANKED_COLUMNS: SheetContent<RankedRow>['columns'] = [
+const RANKED_COLUMNS: readonly TableColumn<RankedRow>[] = [
   { header: 'Rang', width: 7, numFmt: WHOLE_NUMBER, value: (row) => row.rank },
   { header: 'Texte', width: 60, value: (row) => row.text },
   { header: 'Zone', width: 18, value: (row) => row.zone },
@@ -196,8 +135,8 @@ export async function buildBoardCardsXlsx(input: BoardCardsWorkbook): Promise<Ui
   const { board } = input;
   const boardTitle = board.title.trim() || 'Tableau sans titre';
   const withVotes = board.voting.revealed;
-  const ranked = withVotes ? rankedRows(board) : [];
-  const rows = cardRows(input, withVotes);
+  const ranked = withVotes ? rankedCardRows(board) : [];
+  const rows = boardCardRows(board, input.authorName, withVotes);
   const hasVotes = board.voting.dots.length > 0 || Object.keys(board.voting.tallies).length > 0;
 
   const meetingName = [meetingKindLabel(input.meeting.kind), input.meeting.title.trim()].filter((part) => part !== '').join(' – ');
@@ -212,18 +151,12 @@ export async function buildBoardCardsXlsx(input: BoardCardsWorkbook): Promise<Ui
     ...(!withVotes && hasVotes ? [HIDDEN_VOTES_NOTE] : []),
   ];
 
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'Bocage';
-  workbook.lastModifiedBy = 'Bocage';
-  workbook.title = `Cartes – ${boardTitle}`;
-  workbook.subject = 'Cartes d’un tableau d’atelier';
-  workbook.created = input.generatedAt;
-  workbook.modified = input.generatedAt;
+  const workbook = newWorkbook({ title: `Cartes – ${boardTitle}`, subject: 'Cartes d’un tableau d’atelier', generatedAt: input.generatedAt });
 
   addTableSheet(workbook, {
     name: 'Cartes',
     title: `Tableau : ${boardTitle}`,
-    subtitle: [...context, ...notes].join(' '),
+    note: [...context, ...notes].join(' '),
     footer: `Tableau : ${boardTitle}`,
     columns: cardColumns(board, withVotes),
     rows,
@@ -233,12 +166,12 @@ export async function buildBoardCardsXlsx(input: BoardCardsWorkbook): Promise<Ui
     addTableSheet(workbook, {
       name: 'Résultats du vote',
       title: `Résultats du vote : ${boardTitle}`,
-      subtitle: [...context, 'Cartes classées par nombre de gommettes ; les cartes sans gommette ne figurent pas ici.'].join(' '),
+      note: [...context, 'Cartes classées par nombre de gommettes ; les cartes sans gommette ne figurent pas ici.'].join(' '),
       footer: `Résultats du vote : ${boardTitle}`,
       columns: RANKED_COLUMNS,
       rows: ranked,
       empty: '',
     });
   }
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
+  return workbookBytes(workbook);
 }

@@ -29,7 +29,7 @@ import {
 
 export const A4 = { width: 11906, height: 16838 };
 
-const FONT = 'Arial';
+export const FONT = 'Arial';
 export const ACCENT = '2F5D3A';
 export const LABEL_FILL = 'EEF3EC';
 export const MUTED_TEXT = '5A5A5A';

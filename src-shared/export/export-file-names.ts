@@ -20,16 +20,39 @@ function isControlCharacter(character: string): boolean {
  * Accents stay (every current system takes them); what a file system would refuse goes.
  */
 export function missionExportFileName(mission: Pick<MissionSnapshot, 'title'>, kind: SavableFileKind): string {
-  const cleanedTitle = [...mission.title.normalize('NFC')]
+  const shortTitle = fileNameTitle(mission.title, MAX_BASE_NAME_LENGTH - TITLE_PREFIX.length);
+  return `${shortTitle ? TITLE_PREFIX + shortTitle : FALLBACK_BASE_NAME}.${kind}`;
+}
+
+/** A title as a file name accepts it, at most `maxLength` characters; "" when nothing is left. */
+function fileNameTitle(title: string, maxLength: number): string {
+  const cleanedTitle = [...title.normalize('NFC')]
     .map((character) => (isControlCharacter(character) ? ' ' : character))
     .join('')
     .replace(FORBIDDEN_CHARACTERS, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-  const maxTitleLength = MAX_BASE_NAME_LENGTH - TITLE_PREFIX.length;
   // Windows drops trailing dots and spaces from a name, so a title ending in "..." would not round-trip.
-  const shortTitle = [...cleanedTitle].slice(0, maxTitleLength).join('').replace(/[.\s]+$/, '');
-  return `${shortTitle ? TITLE_PREFIX + shortTitle : FALLBACK_BASE_NAME}.${kind}`;
+  return [...cleanedTitle].slice(0, maxLength).join('').replace(/[.\s]+$/, '');
+}
+
+/** The deliverables of a mission, each with the words its file name starts with. */
+export const MISSION_DELIVERABLES = {
+  'pre-diagnostic': { label: 'Pré-diagnostic', extension: 'docx' },
+  indicators: { label: 'Indicateurs', extension: 'xlsx' },
+  'action-plan': { label: 'Plan d’action', extension: 'xlsx' },
+  participation: { label: 'Réunions et participants', extension: 'xlsx' },
+  'workshop-boards': { label: 'Ateliers, cartes et votes', extension: 'xlsx' },
+} as const satisfies Record<string, { label: string; extension: 'docx' | 'xlsx' }>;
+
+export type MissionDeliverableKind = keyof typeof MISSION_DELIVERABLES;
+
+/** "Pré-diagnostic – Mission exemple.docx": what the deliverable is, then the mission, as a folder lists them. */
+export function missionDeliverableFileName(mission: Pick<MissionSnapshot, 'title'>, kind: MissionDeliverableKind): string {
+  const { label, extension } = MISSION_DELIVERABLES[kind];
+  const prefix = `${label} – `;
+  const shortTitle = fileNameTitle(mission.title, MAX_BASE_NAME_LENGTH - prefix.length);
+  return `${shortTitle ? prefix + shortTitle : label}.${extension}`;
 }
 
 const MAX_SLUG_LENGTH = 60;

@@ -1,18 +1,8 @@
-import ExcelJS from 'exceljs';
 import { formatDateTime, formatIsoDate } from '../format/french-format';
 import { consentAnswerLabel, invitationLabel } from '../gdpr/participation-labels';
 import { attendanceStatusLabel, meetingKindLabel, type AttendanceStatus, type ConsentAnswer, type MeetingKind } from '../meetings/meeting-model';
 import { formatLongIsoDate, meetingPlaceText } from './sign-in-sheet-content';
-import {
-  a4PageSetup,
-  addWrappedRow,
-  BASE_FONT,
-  excelHeaderFooterText,
-  NARROW_MARGINS,
-  NOTE_FONT,
-  TITLE_FONT,
-  writeHeaderRow,
-} from './xlsx-print';
+import { addTableSheet, newWorkbook, workbookBytes, type TableColumn } from './workbooks/table-sheet';
 
 /** A meeting a person came to, as the mission list names it. */
 export interface AttendedMeeting {
@@ -23,18 +13,22 @@ export interface AttendedMeeting {
   date: string | null;
 }
 
-/** One person of the mission: plain strings, already worded for print. */
-export interface MissionParticipantListRow {
+/** Who a person of the mission is and which meetings they came to: plain strings, already worded for print. */
+export interface ParticipantListPerson {
   /** "DUPONT Claire". */
   sortName: string;
   jobTitle: string;
   organisation: string;
   category: string;
   commune: string;
-  email: string;
-  phone: string;
   /** The meetings the person was present at, in the meetings' order. */
   meetingsAttended: readonly AttendedMeeting[];
+}
+
+/** One person of the mission, with the contact details the team uses to reach them. */
+export interface MissionParticipantListRow extends ParticipantListPerson {
+  email: string;
+  phone: string;
 }
 
 export interface MissionParticipantList {
@@ -71,16 +65,9 @@ export interface MeetingParticipantList {
   rows: readonly MeetingParticipantListRow[];
 }
 
-/** Title, subtitle, a gap, then the column headers. */
-const HEADER_ROW = 4;
-const NO_PARTICIPANT = 'Aucun participant.';
-const RESTRICTED_NOTE = 'Document contenant des données personnelles : à ne diffuser qu’aux personnes chargées de la démarche.';
-
-interface ListColumn<Row> {
-  header: string;
-  width: number;
-  value: (row: Row) => string | number;
-}
+export const NO_PARTICIPANT = 'Aucun participant.';
+export const RESTRICTED_NOTE = 'Document contenant des données personnelles : à ne diffuser qu’aux personnes chargées de la démarche.';
+export const RESTRICTED_FOOTER = 'Données personnelles – diffusion restreinte';
 
 function attendedMeetingText(meeting: AttendedMeeting): string {
   const date = formatIsoDate(meeting.date);
@@ -88,19 +75,29 @@ function attendedMeetingText(meeting: AttendedMeeting): string {
   return date ? `${name} (${date})` : name;
 }
 
-const MISSION_COLUMNS: ListColumn<MissionParticipantListRow>[] = [
+/** Who the person is: the columns every list of the mission's people starts with. */
+export const PERSON_COLUMNS: readonly TableColumn<ParticipantListPerson>[] = [
   { header: 'Nom et prénom', width: 24, value: (row) => row.sortName },
   { header: 'Fonction', width: 20, value: (row) => row.jobTitle },
   { header: 'Structure', width: 24, value: (row) => row.organisation },
   { header: 'Catégorie', width: 20, value: (row) => row.category },
   { header: 'Commune', width: 16, value: (row) => row.commune },
-  { header: 'Courriel', width: 26, value: (row) => row.email },
-  { header: 'Téléphone', width: 15, value: (row) => row.phone },
+];
+
+/** How many meetings the person came to, and which. */
+export const ATTENDED_COLUMNS: readonly TableColumn<ParticipantListPerson>[] = [
   { header: 'Réunions suivies', width: 10, value: (row) => row.meetingsAttended.length },
   { header: 'Lesquelles', width: 40, value: (row) => row.meetingsAttended.map(attendedMeetingText).join('\n') },
 ];
 
-const MEETING_COLUMNS: ListColumn<MeetingParticipantListRow>[] = [
+const MISSION_COLUMNS: readonly TableColumn<MissionParticipantListRow>[] = [
+  ...PERSON_COLUMNS,
+  { header: 'Courriel', width: 26, value: (row) => row.email },
+  { header: 'Téléphone', width: 15, value: (row) => row.phone },
+  ...ATTENDED_COLUMNS,
+];
+
+const MEETING_COLUMNS: readonly TableColumn<MeetingParticipantListRow>[] = [
   { header: 'Nom et prénom', width: 24, value: (row) => row.sortName },
   { header: 'Structure', width: 24, value: (row) => row.organisation },
   { header: 'Catégorie', width: 20, value: (row) => row.category },
@@ -114,52 +111,29 @@ const MEETING_COLUMNS: ListColumn<MeetingParticipantListRow>[] = [
 
 interface ListContent<Row> {
   workbookTitle: string;
-  sheetName: string;
   title: string;
   subtitle: string;
-  columns: ListColumn<Row>[];
+  columns: readonly TableColumn<Row>[];
   rows: readonly Row[];
   generatedAt: Date;
 }
 
-async function buildListWorkbook<Row>(content: ListContent<Row>): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'Bocage';
-  workbook.lastModifiedBy = 'Bocage';
-  workbook.title = content.workbookTitle;
-  workbook.subject = 'Liste des participants';
-  workbook.created = content.generatedAt;
-  workbook.modified = content.generatedAt;
-  const sheet = workbook.addWorksheet(content.sheetName);
-  const { columns } = content;
-  sheet.columns = columns.map((column) => ({ width: column.width, style: { font: BASE_FONT } }));
-  const lastColumn = sheet.getColumn(columns.length).letter;
-
-  sheet.mergeCells(1, 1, 1, columns.length);
-  const title = sheet.getCell(1, 1);
-  title.value = content.title;
-  title.font = TITLE_FONT;
-  sheet.getRow(1).height = 22;
-  sheet.mergeCells(2, 1, 2, columns.length);
-  const subtitle = sheet.getCell(2, 1);
-  subtitle.value = content.subtitle;
-  subtitle.font = NOTE_FONT;
-
-  writeHeaderRow(sheet.getRow(HEADER_ROW), columns.map((column) => column.header));
-
-  const widths = columns.map((column) => column.width);
-  for (const row of content.rows) {
-    addWrappedRow(sheet, columns.map((column) => column.value(row)), widths);
-  }
-  if (content.rows.length === 0) sheet.addRow([NO_PARTICIPANT]).getCell(1).font = NOTE_FONT;
-  sheet.autoFilter = `A${HEADER_ROW}:${lastColumn}${HEADER_ROW + content.rows.length}`;
-  sheet.views = [{ state: 'frozen', xSplit: 0, ySplit: HEADER_ROW, topLeftCell: `A${HEADER_ROW + 1}`, activeCell: `A${HEADER_ROW + 1}` }];
-  sheet.pageSetup = a4PageSetup('landscape', HEADER_ROW, NARROW_MARGINS);
-  sheet.headerFooter.oddFooter = `&L&8${excelHeaderFooterText(content.title)}&C&8${excelHeaderFooterText('Données personnelles – diffusion restreinte')}&R&8Page &P sur &N`;
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
+function buildListWorkbook<Row>(content: ListContent<Row>): Promise<Uint8Array> {
+  const workbook = newWorkbook({ title: content.workbookTitle, subject: 'Liste des participants', generatedAt: content.generatedAt });
+  addTableSheet(workbook, {
+    name: 'Participants',
+    title: content.title,
+    note: content.subtitle,
+    footer: content.title,
+    footerCentre: RESTRICTED_FOOTER,
+    columns: content.columns,
+    rows: content.rows,
+    empty: NO_PARTICIPANT,
+  });
+  return workbookBytes(workbook);
 }
 
-function subtitle(generatedAt: Date): string {
+export function restrictedExportNote(generatedAt: Date): string {
   return `Exporté le ${formatDateTime(generatedAt.getTime())}. ${RESTRICTED_NOTE}`;
 }
 
@@ -168,9 +142,8 @@ export function buildMissionParticipantListXlsx(list: MissionParticipantList): P
   const missionTitle = list.missionTitle.trim() || 'Mission sans titre';
   return buildListWorkbook({
     workbookTitle: `Participants – ${missionTitle}`,
-    sheetName: 'Participants',
     title: `Participants – ${missionTitle}`,
-    subtitle: subtitle(list.generatedAt),
+    subtitle: restrictedExportNote(list.generatedAt),
     columns: MISSION_COLUMNS,
     rows: list.rows,
     generatedAt: list.generatedAt,
@@ -184,9 +157,8 @@ export function buildMeetingParticipantListXlsx(list: MeetingParticipantList): P
   const missionTitle = list.missionTitle.trim() || 'Mission sans titre';
   return buildListWorkbook({
     workbookTitle: `Participants – ${meetingName}`,
-    sheetName: 'Participants',
     title: `Participants – ${meetingName}${when ? ` – ${when}` : ''}`,
-    subtitle: `Démarche : ${missionTitle}. ${subtitle(list.generatedAt)}`,
+    subtitle: `Démarche : ${missionTitle}. ${restrictedExportNote(list.generatedAt)}`,
     columns: MEETING_COLUMNS,
     rows: list.rows,
     generatedAt: list.generatedAt,

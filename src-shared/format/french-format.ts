@@ -11,11 +11,13 @@ export function formatInteger(value: number): string {
   return integerFormat.format(value);
 }
 
-/** "2024-03-05" → "5 mars 2024"; an empty or invalid date gives "". */
+/** "2024-03-05" → "5 mars 2024", "2024-04-01" → "1er avril 2024"; an empty or invalid date gives "". */
 export function formatIsoDate(isoDate: string | null): string {
   // The engine rolls "2024-02-30" over to 1 March instead of refusing it, hence the strict check.
   if (!isoDate || !isIsoDate(isoDate)) return '';
-  return dateFormat.format(new Date(`${isoDate}T00:00:00Z`));
+  const text = dateFormat.format(new Date(`${isoDate}T00:00:00Z`));
+  // French writes the first of the month as an ordinal; Intl does not.
+  return text.startsWith('1 ') ? `1er ${text.slice(2)}` : text;
 }
 
 /** A timestamp as "05/03/2024 14:07", in the machine's time zone. */

@@ -24,6 +24,11 @@ describe('French date formatting', () => {
     expect(formatIsoDate('2024-02-29')).toBe('29 février 2024');
   });
 
+  test('the first of the month is written « 1er », as in any French letter to an elected official', () => {
+    expect(formatIsoDate('2027-04-01')).toBe('1er avril 2027');
+    expect(formatIsoDate('2027-04-11')).toBe('11 avril 2027');
+  });
+
   test.each([null, '', '2024-02-30', '2024-13-01', 'demain'])('no date or an impossible one (%j) shows nothing', (value) => {
     expect(formatIsoDate(value)).toBe('');
   });

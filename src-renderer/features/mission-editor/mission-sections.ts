@@ -43,6 +43,11 @@ const DIAGNOSTIC_SECTIONS: readonly (Omit<MissionSection, 'Component'> & Preload
     label: 'Réunions',
     ...preloadableSection(() => import('../meetings/meetings-section').then((module) => module.MeetingsSection)),
   },
+  {
+    slug: 'livrables',
+    label: 'Livrables',
+    ...preloadableSection(() => import('../deliverables/deliverables-section').then((module) => module.DeliverablesSection)),
+  },
 ];
 
 /** The mission's sections, in the order of the section navigation. */

@@ -12,6 +12,7 @@ import { usePageTitle } from '../../app/use-page-title';
 import type { DocumentSyncState } from '../../sync/document-sync-state';
 import { MissionSyncState } from '../sync-status/mission-sync-state';
 import { WorkspaceArchivePanel } from '../mission-archive/workspace-archive-panel';
+import { DemoMissionPanel } from '../demo-mission/demo-mission-panel';
 
 function MissionCard({ mission, syncState }: { mission: MissionCatalogEntry; syncState: DocumentSyncState | undefined }) {
   // The catalog knows of a newer schema; only the server's answer knows that this user is a reader.
@@ -92,6 +93,7 @@ export function MissionListPage() {
           </ul>
         </>
       )}
+      <DemoMissionPanel />
       <WorkspaceArchivePanel />
     </>
   );

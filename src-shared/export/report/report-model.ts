@@ -109,6 +109,11 @@ export interface ReportSection {
   blocks: readonly ReportBlock[];
 }
 
+/** "3. Diagnostics thématiques": parts are numbered in the order the user chose, in Word and in the preview alike. */
+export function numberedSectionTitle(section: Pick<ReportSection, 'title'>, index: number): string {
+  return `${index + 1}. ${section.title}`;
+}
+
 export interface ReportCover {
   title: string;
   /** "Pré-diagnostic territorial". */
