@@ -4,11 +4,18 @@ import { isIsoDate } from '../validation/mission-validation';
 const integerFormat = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 });
 const dateFormat = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 const dateTimeFormat = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'short', timeStyle: 'short' });
+const wholeEuros = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
+const centsEuros = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR', minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const timeFormat = new Intl.DateTimeFormat('fr-FR', { hour: '2-digit', minute: '2-digit' });
 
 /** "12 345" with the narrow no-break space French typography uses between thousands. */
 export function formatInteger(value: number): string {
   return integerFormat.format(value);
+}
+
+/** "42 500 €", or "42 500,50 €" when the amount has cents. */
+export function formatEuros(amount: number): string {
+  return Number.isInteger(amount) ? wholeEuros.format(amount) : centsEuros.format(amount);
 }
 
 /** "2024-03-05" → "5 mars 2024", "2024-04-01" → "1er avril 2024"; an empty or invalid date gives "". */

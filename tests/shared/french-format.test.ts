@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { formatDateTime, formatInteger, formatIsoDate, formatTime } from '@shared/format/french-format';
+import { formatDateTime, formatEuros, formatInteger, formatIsoDate, formatTime } from '@shared/format/french-format';
 
 const NARROW_NO_BREAK_SPACE = '\u202f';
 
@@ -37,5 +37,12 @@ describe('French date formatting', () => {
     const timestamp = new Date(2024, 2, 5, 14, 7).getTime();
     expect(formatDateTime(timestamp)).toBe('05/03/2024 14:07');
     expect(formatTime(timestamp)).toBe('14:07');
+  });
+});
+
+describe('French amounts in euros', () => {
+  test('a budget reads « 42 500 € », and an amount with cents keeps both digits, as on an invoice', () => {
+    expect(formatEuros(42500)).toBe('42\u202f500\u00a0€');
+    expect(formatEuros(42500.5)).toBe('42\u202f500,50\u00a0€');
   });
 });

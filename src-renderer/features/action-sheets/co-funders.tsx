@@ -5,7 +5,8 @@ import type { CoFunder } from '@shared/qualitative/qualitative-model';
 import { parseAmount, validateCoFunderName } from '@shared/qualitative/qualitative-validation';
 import { LOCAL_ORIGIN } from '../../app/local-origin';
 import { InlineAddForm, useInlineAdd } from '../diagnostic-links/inline-add-form';
-import { formatEuros, SavedAmountField, SavedTextField } from '../diagnostic-links/saved-fields';
+import { formatEuros } from '@shared/format/french-format';
+import { SavedAmountField, SavedTextField } from '../diagnostic-links/saved-fields';
 import { TextField } from '../diagnostic-links/text-field';
 
 /** The amount as typed, so "12 500,50" stays on screen while its number is checked. */

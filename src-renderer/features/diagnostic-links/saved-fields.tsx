@@ -107,12 +107,6 @@ function formatAmountForInput(amount: number | null): string {
   return Number.isInteger(amount) ? wholeAmountFormat.format(amount) : centsAmountFormat.format(amount);
 }
 
-const euroFormat = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR', maximumFractionDigits: 2 });
-
-export function formatEuros(amount: number): string {
-  return euroFormat.format(amount);
-}
-
 interface SavedAmountFieldProps {
   label: string;
   value: number | null;

@@ -10,7 +10,7 @@ import type { DiagnosticTerritory } from '../../diagnostic/comparison-territorie
 import { findIndicator } from '../../diagnostic/indicator-catalogue';
 import { formatIndicatorNumber, INDICATOR_THEMES, INDICATOR_UNITS, type IndicatorDefinition } from '../../diagnostic/indicator-definition';
 import type { IndicatorCell, IndicatorRow } from '../../diagnostic/indicator-table';
-import { formatInteger, formatIsoDate } from '../../format/french-format';
+import { formatEuros, formatInteger, formatIsoDate } from '../../format/french-format';
 import { attendanceStatistics } from '../../meetings/attendance-statistics';
 import { meetingKindLabel, MEETING_KINDS, type AttendanceStatus, type Meeting } from '../../meetings/meeting-model';
 import { meetingParticipantRows } from '../../meetings/participant-rows';
@@ -87,14 +87,6 @@ const KEY_FIGURE_CODES = [
 const MAX_FALLBACK_KEY_FIGURES = 8;
 
 // ——— Words and numbers ———
-
-const wholeEuros = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
-const centsEuros = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR', minimumFractionDigits: 2, maximumFractionDigits: 2 });
-
-/** "42 500 €", or "42 500,50 €" when the amount has cents. */
-function formatEuros(amount: number): string {
-  return Number.isInteger(amount) ? wholeEuros.format(amount) : centsEuros.format(amount);
-}
 
 function plural(count: number, singular: string, pluralForm: string): string {
   return `${formatInteger(count)} ${count > 1 ? pluralForm : singular}`;
